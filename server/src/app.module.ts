@@ -1,0 +1,37 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { CoreModule } from './common/core.module';
+import { RequestWithId } from './common/http/correlation-id';
+import { AppConfig } from './config/app-config';
+import { databaseOptions } from './config/database-options';
+import { HealthModule } from './modules/health/health.module';
+import { VillagesModule } from './modules/villages/villages.module';
+import { DemoSeeder } from './seed/demo-seeder';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Set by the correlationId middleware, which runs first.
+            genReqId: (req) => (req as RequestWithId).id ?? 'unknown',
+            customAttributeKeys: { reqId: 'correlationId' },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...databaseOptions(config.DATABASE_URL), migrationsRun: config.MIGRATIONS_RUN }),
+        HealthModule,
+        VillagesModule,
+      ],
+      providers: config.DEMO_SEED ? [DemoSeeder] : [],
+    };
+  }
+}

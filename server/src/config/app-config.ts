@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The demo village (土岭底村) has this 统计用区划代码-style code; see src/seed/demo-village.ts. */
+export const DEMO_VILLAGE_CODE = '140431203201';
+
+function toBoolean({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+  return value;
+}
+
+function toInteger({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * Everything the server reads from the environment, validated once at boot: a bad value stops the
+ * server with a message naming the variable, instead of failing later in the middle of a request.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS, { message: 'NODE_ENV 只能是 development、test 或 production' })
+  NODE_ENV: NodeEnv = 'development';
+
+  @Transform(toInteger)
+  @IsInt({ message: 'PORT 必须是整数' })
+  @Min(0, { message: 'PORT 不能小于 0' })
+  @Max(65535, { message: 'PORT 不能大于 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @IsNotEmpty({ message: 'HOST 不能为空' })
+  HOST = '0.0.0.0';
+
+  @Matches(/^(sqlite:.+|mysql:\/\/.+)$/, {
+    message: 'DATABASE_URL 必须是 sqlite:<文件路径> 或 mysql://用户:密码@主机:端口/库名',
+  })
+  DATABASE_URL = `sqlite:${resolve(REPO_ROOT, 'data', 'village.sqlite')}`;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'MIGRATIONS_RUN 只能是 true 或 false' })
+  MIGRATIONS_RUN = true;
+
+  /** Defaults to true outside production (see loadConfig). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DEMO_SEED 只能是 true 或 false' })
+  DEMO_SEED: boolean;
+
+  @Matches(/^\d{12}$/, { message: 'DEFAULT_VILLAGE_CODE 必须是 12 位数字的村代码' })
+  DEFAULT_VILLAGE_CODE = DEMO_VILLAGE_CODE;
+
+  @IsString()
+  @IsNotEmpty({ message: 'H5_DIR 不能为空' })
+  H5_DIR = resolve(REPO_ROOT, 'miniapp', 'dist', 'h5');
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL 只能是 ${LOG_LEVELS.join('、')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInteger)
+  @IsInt({ message: 'SHUTDOWN_GRACE_MS 必须是整数（毫秒）' })
+  @Min(0, { message: 'SHUTDOWN_GRACE_MS 不能小于 0' })
+  SHUTDOWN_GRACE_MS = 10000;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误，服务没有启动：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'DEMO_SEED']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  if (config.DEMO_SEED === undefined) config.DEMO_SEED = config.NODE_ENV !== 'production';
+
+  const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}),
+  );
+  if (config.NODE_ENV === 'production' && config.DATABASE_URL.startsWith('sqlite:')) {
+    problems.push('生产环境（NODE_ENV=production）必须使用 MySQL：请设置 DATABASE_URL=mysql://…');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,13 @@
+import {
+  CouncilChannel,
+  Grid,
+  Household,
+  Resident,
+  RoleAssignment,
+  Township,
+  Village,
+  VillageGroup,
+} from '../modules/villages/entities';
+
+/** Every entity, registered explicitly so the app, CLI and tests see the same schema. */
+export const ALL_ENTITIES = [Township, Village, CouncilChannel, VillageGroup, Grid, Household, Resident, RoleAssignment];

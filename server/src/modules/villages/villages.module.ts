@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { VillagesController } from './villages.controller';
+import { VillagesRepository } from './villages.repository';
+import { VillagesService } from './villages.service';
+
+@Module({
+  controllers: [VillagesController],
+  providers: [VillagesService, VillagesRepository],
+})
+export class VillagesModule {}
