@@ -12,11 +12,16 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { validationException } from './common/errors/validation';
 import { correlationId } from './common/http/correlation-id';
 import { AppConfig } from './config/app-config';
+import { FakeWechatServer } from './modules/wechat/fake/fake-wechat-server';
+import { WechatEndpoint } from './modules/wechat/wechat.module';
 import { buildOpenApiDocument } from './openapi';
 
 /** Builds the whole app the same way for the server, the CLI and the e2e tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  // Outside production WeChat is a local fake speaking the same protocol, on a port of its own.
+  const fakeWechat = config.WECHAT_API_BASE === 'fake' ? new FakeWechatServer({ appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }) : null;
+  const wechatBaseUrl = fakeWechat ? await fakeWechat.listen() : config.WECHAT_API_BASE;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, new WechatEndpoint(wechatBaseUrl)), {
     bufferLogs: true,
     bodyParser: false,
   });
@@ -43,6 +48,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     customSiteTitle: '村民议事 API',
   });
   serveMiniapp(app, config.H5_DIR);
+  if (fakeWechat) {
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      await fakeWechat.close();
+    };
+  }
   return app;
 }
 

@@ -2,6 +2,10 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { CoreModule } from './common/core.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { WechatEndpoint, WechatModule } from './modules/wechat/wechat.module';
 import { RequestWithId } from './common/http/correlation-id';
 import { AppConfig } from './config/app-config';
 import { databaseOptions } from './config/database-options';
@@ -11,11 +15,12 @@ import { DemoSeeder } from './seed/demo-seeder';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, wechat: WechatEndpoint): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, wechat),
+        CryptoModule,
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
@@ -28,8 +33,11 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...databaseOptions(config.DATABASE_URL), migrationsRun: config.MIGRATIONS_RUN }),
+        AuditModule,
+        WechatModule,
         HealthModule,
         VillagesModule,
+        IdentityModule,
       ],
       providers: config.DEMO_SEED ? [DemoSeeder] : [],
     };

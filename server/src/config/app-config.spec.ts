@@ -17,8 +17,23 @@ describe('loadConfig', () => {
     expect(config.MIGRATIONS_RUN).toBe(false);
   });
 
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'mysql://u:p@db:3306/v',
+    WECHAT_API_BASE: 'https://api.weixin.qq.com',
+    WECHAT_APP_SECRET: 'real-secret',
+    FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  };
+
   it('turns the demo seed off in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/v' }).DEMO_SEED).toBe(false);
+    expect(loadConfig(production).DEMO_SEED).toBe(false);
+  });
+
+  it('refuses the fake WeChat server, demo secret and missing field key in production', () => {
+    expect(() => loadConfig({ ...production, WECHAT_API_BASE: 'fake' })).toThrow('WECHAT_API_BASE');
+    expect(() => loadConfig({ ...production, WECHAT_APP_SECRET: '' })).toThrow('WECHAT_APP_SECRET');
+    expect(() => loadConfig({ ...production, FIELD_ENCRYPTION_KEY: '' })).toThrow('FIELD_ENCRYPTION_KEY');
+    expect(() => loadConfig({ ...production, FIELD_ENCRYPTION_KEY: 'short' })).toThrow('44 个字符');
   });
 
   it('lists every bad variable in Chinese', () => {

@@ -65,6 +65,54 @@ export class AppConfig {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL 只能是 ${LOG_LEVELS.join('、')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  /** Where villagers open the H5 build; binding-code QR codes point here. */
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_BASE_URL 必须是 http(s)://主机，末尾不带斜杠' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** `fake` starts a local server speaking WeChat's protocol (never in production). */
+  @Matches(/^(fake|https?:\/\/.+)$/, { message: 'WECHAT_API_BASE 必须是 fake 或 http(s):// 地址' })
+  WECHAT_API_BASE = 'fake';
+
+  @IsString()
+  @IsNotEmpty({ message: 'WECHAT_APP_ID 不能为空' })
+  WECHAT_APP_ID = 'wx0000000000demo';
+
+  @IsString()
+  @IsNotEmpty({ message: 'WECHAT_APP_SECRET 不能为空' })
+  WECHAT_APP_SECRET = 'demo-secret';
+
+  /** base64 of 32 random bytes. Outside production a key file under KEYS_DIR is made on first start. */
+  @Matches(/^$|^[A-Za-z0-9+/]{43}=$/, { message: 'FIELD_ENCRYPTION_KEY 必须是 32 字节密钥的 base64（44 个字符）' })
+  FIELD_ENCRYPTION_KEY = '';
+
+  @IsString()
+  @IsNotEmpty({ message: 'KEYS_DIR 不能为空' })
+  KEYS_DIR = resolve(REPO_ROOT, 'data', 'keys');
+
+  @Transform(toInteger)
+  @IsInt({ message: 'ACCESS_TOKEN_TTL_MINUTES 必须是整数' })
+  @Min(5, { message: 'ACCESS_TOKEN_TTL_MINUTES 至少 5 分钟' })
+  ACCESS_TOKEN_TTL_MINUTES = 120;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'REFRESH_TOKEN_TTL_DAYS 必须是整数' })
+  @Min(1, { message: 'REFRESH_TOKEN_TTL_DAYS 至少 1 天' })
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'BINDING_CODE_TTL_DAYS 必须是整数' })
+  @Min(1, { message: 'BINDING_CODE_TTL_DAYS 至少 1 天' })
+  BINDING_CODE_TTL_DAYS = 7;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'BINDING_ATTEMPTS_PER_HOUR 必须是整数' })
+  @Min(1, { message: 'BINDING_ATTEMPTS_PER_HOUR 至少 1 次' })
+  BINDING_ATTEMPTS_PER_HOUR = 5;
+
+  /** Bump when the privacy notice text changes: everyone is asked to agree again. */
+  @Matches(/^[\w.-]{1,16}$/, { message: 'PRIVACY_NOTICE_VERSION 只能是字母、数字、点或横线' })
+  PRIVACY_NOTICE_VERSION = '2026-11';
+
   @Transform(toInteger)
   @IsInt({ message: 'SHUTDOWN_GRACE_MS 必须是整数（毫秒）' })
   @Min(0, { message: 'SHUTDOWN_GRACE_MS 不能小于 0' })
@@ -94,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (config.NODE_ENV === 'production' && config.DATABASE_URL.startsWith('sqlite:')) {
     problems.push('生产环境（NODE_ENV=production）必须使用 MySQL：请设置 DATABASE_URL=mysql://…');
+  }
+  if (config.NODE_ENV === 'production') {
+    if (config.WECHAT_API_BASE === 'fake') problems.push('生产环境必须设置 WECHAT_API_BASE=https://api.weixin.qq.com');
+    if (!config.FIELD_ENCRYPTION_KEY) problems.push('生产环境必须设置 FIELD_ENCRYPTION_KEY（32 字节密钥的 base64）');
+    if (config.WECHAT_APP_SECRET === 'demo-secret') problems.push('生产环境必须设置 WECHAT_APP_SECRET');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

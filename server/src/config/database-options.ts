@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES } from '../database/entities';
 import { ALL_MIGRATIONS } from '../database/migrations';
+import { AuditWriteGuard } from '../modules/audit/audit-write.guard';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -20,6 +21,7 @@ export function databaseOptions(url: string): DataSourceOptions {
   const common = {
     entities: ALL_ENTITIES,
     migrations: ALL_MIGRATIONS,
+    subscribers: [AuditWriteGuard],
     synchronize: false,
     migrationsTransactionMode: 'each' as const,
   };

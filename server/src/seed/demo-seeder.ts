@@ -11,21 +11,30 @@ import {
   Village,
   VillageGroup,
 } from '../modules/villages/entities';
-import { buildDemoVillage, DEMO } from './demo-village';
+import { Clock } from '../common/clock';
+import { UnitOfWork } from '../modules/audit/unit-of-work';
+import { buildDemoVillage, DEMO, DemoVillage } from './demo-village';
 
 export type SeedOutcome = 'created' | 'already-present';
 
 /** Writes the demo village once, in one transaction: a half-seeded village is never left behind. */
-export async function seedDemoVillage(dataSource: DataSource): Promise<SeedOutcome> {
-  return dataSource.transaction(async (em) => {
-    if (await em.getRepository(Village).existsBy({ code: DEMO.village.code })) return 'already-present';
-    await insertDemoVillage(em);
+export async function seedDemoVillage(dataSource: DataSource, clock: Clock = new Clock()): Promise<SeedOutcome> {
+  const demo = buildDemoVillage();
+  const actor = { villageId: demo.villageId, actorId: null, actorRole: 'system', correlationId: null };
+  return new UnitOfWork(dataSource, clock).run(actor, async ({ manager, record }) => {
+    if (await manager.getRepository(Village).existsBy({ code: DEMO.village.code })) return 'already-present';
+    await insertDemoVillage(manager, demo);
+    await record({
+      action: 'village.seeded',
+      entityType: 'village',
+      entityId: demo.villageId,
+      after: { ...DEMO.village, households: demo.households.length, residents: demo.residents.length, source: 'demo' },
+    });
     return 'created';
   });
 }
 
-async function insertDemoVillage(em: EntityManager): Promise<void> {
-  const demo = buildDemoVillage();
+async function insertDemoVillage(em: EntityManager, demo: DemoVillage): Promise<void> {
   const villageId = demo.villageId;
   const chunk = 100; // keeps each INSERT below SQLite's bound-parameter limit
 
@@ -72,10 +81,13 @@ async function insertDemoVillage(em: EntityManager): Promise<void> {
 export class DemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoSeeder.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const outcome = await seedDemoVillage(this.dataSource);
+    const outcome = await seedDemoVillage(this.dataSource, this.clock);
     this.logger.log(outcome === 'created' ? `demo village ${DEMO.village.name} created` : 'demo village already present');
   }
 }

@@ -5,7 +5,23 @@ import { buildDemoVillage } from '../../src/seed/demo-village';
 import { seedDemoVillage } from '../../src/seed/demo-seeder';
 import { createTestDatabase, TestDatabase, testDatabaseKinds } from '../support/test-database';
 
-const TABLES = ['township', 'village', 'council_channel', 'village_group', 'grid', 'household', 'resident', 'role_assignment'];
+const TABLES = [
+  'township',
+  'village',
+  'council_channel',
+  'village_group',
+  'grid',
+  'household',
+  'resident',
+  'role_assignment',
+  'audit_event',
+  'audit_chain_head',
+  'wechat_account',
+  'account_binding',
+  'auth_session',
+  'binding_code',
+  'binding_attempt',
+];
 
 describe.each(testDatabaseKinds())('migrations and demo seed on %s', (kind) => {
   let database: TestDatabase;

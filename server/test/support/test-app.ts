@@ -8,7 +8,10 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import type { DatabaseKind } from '../../src/config/database-options';
+import { FakeWechatServer } from '../../src/modules/wechat/fake/fake-wechat-server';
 import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_WECHAT = { appId: 'wx-test-app', appSecret: 'test-secret' };
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -16,6 +19,8 @@ export interface TestApp {
   dataSource: DataSource;
   database: TestDatabase;
   h5Dir: string;
+  /** The WeChat server the app talks to over HTTP; tests mint login codes and inject failures here. */
+  wechat: FakeWechatServer;
   close(): Promise<void>;
 }
 
@@ -31,11 +36,16 @@ function fakeH5Build(): string {
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const h5Dir = fakeH5Build();
+  const wechat = new FakeWechatServer(TEST_WECHAT);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
     H5_DIR: h5Dir,
+    KEYS_DIR: mkdtempSync(join(tmpdir(), 'village-keys-')),
+    WECHAT_API_BASE: await wechat.listen(),
+    WECHAT_APP_ID: TEST_WECHAT.appId,
+    WECHAT_APP_SECRET: TEST_WECHAT.appSecret,
     ...env,
   });
   const app = await createApp(config);
@@ -47,8 +57,10 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     dataSource,
     database,
     h5Dir,
+    wechat,
     close: async () => {
       await app.close();
+      await wechat.close();
       await database.drop();
     },
   };

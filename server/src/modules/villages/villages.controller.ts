@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../../common/auth/access.decorator';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '../../config/app-config';
 import { ApiErrorDto } from '../../common/errors/api-error.dto';
@@ -13,6 +14,7 @@ export class VillagesController {
     private readonly config: AppConfig,
   ) {}
 
+  @Public()
   @Get('current')
   @ApiOperation({
     summary: '当前村概况',

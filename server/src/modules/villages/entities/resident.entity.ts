@@ -42,6 +42,13 @@ export class Resident {
   @Column({ type: 'varchar', length: 16 })
   status: ResidentStatus;
 
+  /** AES-256-GCM (FieldCipher); never leaves the server unmasked. */
+  @Column({ name: 'phone_enc', type: 'varchar', length: 255, nullable: true })
+  phoneEnc: string | null;
+
+  @Column({ name: 'id_number_enc', type: 'varchar', length: 255, nullable: true })
+  idNumberEnc: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 

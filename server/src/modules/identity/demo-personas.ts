@@ -1,0 +1,23 @@
+import type { Role } from '@village/shared';
+
+/**
+ * The people a newcomer can sign in as in the local demo (never in production). Each picks a seeded
+ * resident by what they hold; `new` is a WeChat user who has not bound yet, to try the binding flow.
+ */
+export interface PersonaDefinition {
+  key: string;
+  label: string;
+  description: string;
+  /** Office the resident holds, or a roster fact. */
+  pick: { office: Role } | { fact: 'household_rep' | 'villager' } | { fact: 'unbound' };
+}
+
+export const DEMO_PERSONAS: PersonaDefinition[] = [
+  { key: 'villager', label: '村民', description: '普通村民：看公开、看积分、附议提议', pick: { fact: 'villager' } },
+  { key: 'household_rep', label: '户代表', description: '代表全家投票（一户一票）', pick: { fact: 'household_rep' } },
+  { key: 'grid_leader', label: '网格员', description: '记录积分、上门告知', pick: { office: 'grid_leader' } },
+  { key: 'secretary', label: '书记', description: '书记兼村委会主任（一肩挑），管理户籍和绑定码', pick: { office: 'secretary' } },
+  { key: 'committee', label: '村委会委员', description: '发布公开、登记会议', pick: { office: 'village_committee' } },
+  { key: 'supervisor', label: '监委会成员', description: '审核财务公开、查验审计记录', pick: { office: 'supervisor' } },
+  { key: 'new', label: '新用户', description: '还没绑定身份的微信用户，用来试绑定码', pick: { fact: 'unbound' } },
+];
