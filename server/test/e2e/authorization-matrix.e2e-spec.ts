@@ -1,0 +1,107 @@
+import type { LoginResult, Role } from '@village/shared';
+import { createOtherVillage, OtherVillage } from '../factories/other-village';
+import { loginAs } from '../support/auth';
+import { RouteEntry, routeTable } from '../support/route-table';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Generated from the running app's route table: every route × every kind of caller, in the caller's
+ * own village and against another village's records. A new route without an access declaration, or
+ * with a path parameter this file cannot fill, fails here.
+ */
+const PERSONAS = ['new', 'villager', 'household_rep', 'grid_leader', 'committee', 'secretary', 'supervisor'] as const;
+
+/** Requests that end the caller's own session: the persona signs in again afterwards. */
+const ENDS_SESSION = new Set(['POST /api/auth/logout']);
+
+interface Ids {
+  own: Record<string, string>;
+  foreign: Record<string, string>;
+}
+
+describe('authorization matrix (SQLite)', () => {
+  let t: TestApp;
+  let other: OtherVillage;
+  let routes: RouteEntry[];
+  const logins = new Map<string, LoginResult>();
+  let ids: Ids;
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    other = await createOtherVillage(t.dataSource);
+    routes = routeTable(t.app);
+    for (const persona of PERSONAS) logins.set(persona, await loginAs(t, persona));
+    const [resident] = await t.dataSource.query(
+      "SELECT id, household_id FROM resident WHERE village_id <> ? AND relation_to_head = '户主' ORDER BY id LIMIT 1",
+      [other.villageId],
+    );
+    const [grid] = await t.dataSource.query('SELECT id FROM grid WHERE village_id <> ? ORDER BY id LIMIT 1', [other.villageId]);
+    const [foreignGrid] = await t.dataSource.query('SELECT id FROM grid WHERE village_id = ?', [other.villageId]);
+    ids = {
+      own: { residentId: resident.id, householdId: resident.household_id, gridId: grid.id, id: resident.id },
+      foreign: { residentId: other.residentId, householdId: other.householdId, gridId: foreignGrid.id, id: other.residentId },
+    };
+  });
+  afterAll(() => t.close());
+
+  const fill = (path: string, values: Record<string, string>): string =>
+    path.replace(/:(\w+)/g, (_, name: string) => {
+      const value = values[name];
+      if (!value) throw new Error(`authorization matrix: no fixture id for path parameter :${name} in ${path}`);
+      return value;
+    });
+
+  const call = (route: RouteEntry, path: string, token?: string) => {
+    const req = t.http[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
+    if (token) req.set('authorization', `Bearer ${token}`);
+    return route.method === 'GET' || route.method === 'DELETE' ? req : req.send({});
+  };
+
+  const allowed = (route: RouteEntry, roles: Role[] | null): boolean => {
+    const rule = route.rule;
+    if (!rule) return false;
+    if (rule.kind === 'public') return true;
+    if (roles === null) return false;
+    if (rule.kind === 'signed_in') return true;
+    return rule.roles.some((r) => roles.includes(r));
+  };
+
+  it('finds the routes, and every route declares who may call it', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    const undeclared = routes.filter((r) => !r.rule).map((r) => `${r.method} ${r.path} (${r.handler})`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('answers every route × caller as declared, and never serves another village', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const ownPath = fill(route.path, ids.own);
+      const hasIds = route.path.includes(':');
+
+      const anonymous = await call(route, ownPath);
+      const anonymousAllowed = allowed(route, null);
+      if (anonymousAllowed ? [401, 403].includes(anonymous.status) : anonymous.status !== 401) {
+        failures.push(`${key} anonymous → ${anonymous.status}`);
+      }
+
+      for (const persona of PERSONAS) {
+        const login = logins.get(persona) as LoginResult;
+        const roles = login.me.roles;
+        const res = await call(route, ownPath, login.accessToken);
+        const ok = allowed(route, roles);
+        if (ok ? [401, 403].includes(res.status) || res.status >= 500 : res.status !== 403) {
+          failures.push(`${key} as ${persona} [${roles.join(',')}] → ${res.status} ${res.body?.code ?? ''}`);
+        }
+        if (ok && hasIds && route.rule?.kind === 'roles') {
+          const foreign = await call(route, fill(route.path, ids.foreign), login.accessToken);
+          if (foreign.status < 400 || ![400, 403, 404].includes(foreign.status)) {
+            failures.push(`${key} as ${persona} on another village's record → ${foreign.status}`);
+          }
+        }
+        if (ENDS_SESSION.has(key)) logins.set(persona, await loginAs(t, persona));
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
