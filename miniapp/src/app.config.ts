@@ -1,0 +1,64 @@
+import { messages } from './constants/messages';
+
+/**
+ * Pages and tab bar. The five tab pages live in the main package and stay light; everything else
+ * goes into area sub-packages under src/packages/<area>/pages/... so the weapp main package stays
+ * far below WeChat's 2 MB limit.
+ */
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/notices/index', 'pages/council/index', 'pages/points/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'packages/settings',
+      name: 'settings',
+      pages: ['pages/display/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: messages.app.name,
+    navigationBarBackgroundColor: '#1E5AA8',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F4F5F7',
+    backgroundTextStyle: 'dark',
+    // 'default' also turns on Taro's H5 navigation bar (title, back and home buttons).
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#3D4047',
+    selectedColor: '#1E5AA8',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: messages.tabs.home,
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/notices/index',
+        text: messages.tabs.notices,
+        iconPath: 'assets/tabbar/notices.png',
+        selectedIconPath: 'assets/tabbar/notices-active.png',
+      },
+      {
+        pagePath: 'pages/council/index',
+        text: messages.tabs.council,
+        iconPath: 'assets/tabbar/council.png',
+        selectedIconPath: 'assets/tabbar/council-active.png',
+      },
+      {
+        pagePath: 'pages/points/index',
+        text: messages.tabs.points,
+        iconPath: 'assets/tabbar/points.png',
+        selectedIconPath: 'assets/tabbar/points-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: messages.tabs.mine,
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
+  },
+});

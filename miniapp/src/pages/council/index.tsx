@@ -1,0 +1,13 @@
+import { ComingSoon } from '../../components/ComingSoon';
+import { PageShell } from '../../components/PageShell';
+import { messages } from '../../constants/messages';
+
+/** Tab placeholder: says in plain words what will come here. */
+export default function CouncilPage() {
+  const m = messages.council;
+  return (
+    <PageShell testId="council-page">
+      <ComingSoon heading={m.heading} body={m.body} detail={m.detail} />
+    </PageShell>
+  );
+}

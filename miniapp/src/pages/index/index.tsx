@@ -1,0 +1,47 @@
+import { View } from '@tarojs/components';
+import { CareModeSwitch } from '../../components/CareModeSwitch';
+import { ErrorState } from '../../components/ErrorState';
+import { LinkRow } from '../../components/LinkRow';
+import { LoadingState } from '../../components/LoadingState';
+import { PageShell } from '../../components/PageShell';
+import { messages } from '../../constants/messages';
+import { routes } from '../../constants/routes';
+import { useRequest } from '../../hooks/useRequest';
+import { getCurrentVillage } from '../../services/api/villages';
+import { TodoSection } from './TodoSection';
+import { VillageHeader, VillageOverview } from './VillageOverview';
+import './index.css';
+
+/**
+ * 首页. Order follows UX.md "each person's first screen": which village this is, the 长辈版
+ * switch (so a person who cannot read small text finds it at once), 待我办 (filled in once login
+ * exists), then the village at a glance and the way to 显示设置.
+ */
+export default function HomePage() {
+  const village = useRequest(getCurrentVillage);
+
+  return (
+    <PageShell testId="home-page">
+      {village.status === 'loading' ? <LoadingState /> : null}
+      {village.status === 'error' ? <ErrorState error={village.error} onRetry={village.reload} /> : null}
+      {village.status === 'success' ? <VillageHeader village={village.data} /> : null}
+
+      <View className="section">
+        <CareModeSwitch />
+      </View>
+
+      <TodoSection />
+
+      {village.status === 'success' ? <VillageOverview village={village.data} /> : null}
+
+      <View className="section">
+        <LinkRow
+          title={messages.home.displaySettings}
+          hint={messages.home.displaySettingsHint}
+          url={routes.displaySettings}
+          testId="home-display-settings"
+        />
+      </View>
+    </PageShell>
+  );
+}
