@@ -1,10 +1,14 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { CoreModule } from './common/core.module';
 import { CryptoModule } from './common/crypto/crypto.module';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { AuditModule } from './modules/audit/audit.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { RosterModule } from './modules/roster/roster.module';
+import { TownshipModule } from './modules/township/township.module';
 import { WechatEndpoint, WechatModule } from './modules/wechat/wechat.module';
 import { RequestWithId } from './common/http/correlation-id';
 import { AppConfig } from './config/app-config';
@@ -38,8 +42,10 @@ export class AppModule {
         HealthModule,
         VillagesModule,
         IdentityModule,
+        RosterModule,
+        TownshipModule,
       ],
-      providers: config.DEMO_SEED ? [DemoSeeder] : [],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, ...(config.DEMO_SEED ? [DemoSeeder] : [])],
     };
   }
 }

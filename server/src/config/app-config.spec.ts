@@ -1,4 +1,7 @@
-import { ConfigError, DEMO_VILLAGE_CODE, loadConfig } from './app-config';
+import { generateKeyPairSync } from 'node:crypto';
+import { ConfigError, decodePemSetting, DEMO_VILLAGE_CODE, loadConfig } from './app-config';
+
+const AUDIT_KEY_PEM = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 describe('loadConfig', () => {
   it('gives working defaults on a fresh machine', () => {
@@ -23,6 +26,7 @@ describe('loadConfig', () => {
     WECHAT_API_BASE: 'https://api.weixin.qq.com',
     WECHAT_APP_SECRET: 'real-secret',
     FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    AUDIT_SIGNING_KEY: Buffer.from(AUDIT_KEY_PEM).toString('base64'),
   };
 
   it('turns the demo seed off in production', () => {
@@ -34,6 +38,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...production, WECHAT_APP_SECRET: '' })).toThrow('WECHAT_APP_SECRET');
     expect(() => loadConfig({ ...production, FIELD_ENCRYPTION_KEY: '' })).toThrow('FIELD_ENCRYPTION_KEY');
     expect(() => loadConfig({ ...production, FIELD_ENCRYPTION_KEY: 'short' })).toThrow('44 个字符');
+  });
+
+  it('requires a valid audit signing key in production, as PEM, escaped PEM or base64', () => {
+    expect(() => loadConfig({ ...production, AUDIT_SIGNING_KEY: '' })).toThrow('AUDIT_SIGNING_KEY');
+    expect(() => loadConfig({ ...production, AUDIT_SIGNING_KEY: 'bm90IGEga2V5' })).toThrow('Ed25519');
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(() => loadConfig({ ...production, AUDIT_SIGNING_KEY: rsa })).toThrow('Ed25519');
+    expect(loadConfig({ ...production, AUDIT_SIGNING_KEY: AUDIT_KEY_PEM }).AUDIT_SIGNING_KEY).toBe(AUDIT_KEY_PEM);
+    const escaped = AUDIT_KEY_PEM.trim().replace(/\n/g, '\\n');
+    expect(decodePemSetting(loadConfig({ ...production, AUDIT_SIGNING_KEY: escaped }).AUDIT_SIGNING_KEY)).toBe(AUDIT_KEY_PEM.trim());
+    expect(decodePemSetting(production.AUDIT_SIGNING_KEY)).toBe(AUDIT_KEY_PEM.trim());
+  });
+
+  it('checkpoints every 100 events and daily by default', () => {
+    const config = loadConfig({});
+    expect(config.AUDIT_CHECKPOINT_EVERY).toBe(100);
+    expect(config.AUDIT_CHECKPOINT_MAX_AGE_HOURS).toBe(24);
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_EVERY: '0' })).toThrow('AUDIT_CHECKPOINT_EVERY 至少 1 条');
+    expect(loadConfig({ AUDIT_CHECKPOINT_MAX_AGE_HOURS: '0' }).AUDIT_CHECKPOINT_MAX_AGE_HOURS).toBe(0);
   });
 
   it('lists every bad variable in Chinese', () => {

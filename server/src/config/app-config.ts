@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, validateSync } from 'class-validator';
@@ -113,6 +114,27 @@ export class AppConfig {
   @Matches(/^[\w.-]{1,16}$/, { message: 'PRIVACY_NOTICE_VERSION 只能是字母、数字、点或横线' })
   PRIVACY_NOTICE_VERSION = '2026-11';
 
+  /**
+   * Ed25519 private key that signs audit checkpoints: PKCS#8 PEM (newlines may be written as \n) or
+   * the base64 of that PEM. Outside production a key file under KEYS_DIR is made on first start.
+   */
+  @IsString()
+  AUDIT_SIGNING_KEY = '';
+
+  /** A signed checkpoint each time a village's trail reaches a multiple of this many events. */
+  @Transform(toInteger)
+  @IsInt({ message: 'AUDIT_CHECKPOINT_EVERY 必须是整数（条）' })
+  @Min(1, { message: 'AUDIT_CHECKPOINT_EVERY 至少 1 条' })
+  @Max(1_000_000, { message: 'AUDIT_CHECKPOINT_EVERY 不能超过 1000000 条' })
+  AUDIT_CHECKPOINT_EVERY = 100;
+
+  /** A village with new events gets a checkpoint once its latest one is this old; 0 turns the timer off. */
+  @Transform(toInteger)
+  @IsInt({ message: 'AUDIT_CHECKPOINT_MAX_AGE_HOURS 必须是整数（小时）' })
+  @Min(0, { message: 'AUDIT_CHECKPOINT_MAX_AGE_HOURS 不能小于 0' })
+  @Max(24 * 366, { message: 'AUDIT_CHECKPOINT_MAX_AGE_HOURS 不能超过一年' })
+  AUDIT_CHECKPOINT_MAX_AGE_HOURS = 24;
+
   @Transform(toInteger)
   @IsInt({ message: 'SHUTDOWN_GRACE_MS 必须是整数（毫秒）' })
   @Min(0, { message: 'SHUTDOWN_GRACE_MS 不能小于 0' })
@@ -143,11 +165,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && config.DATABASE_URL.startsWith('sqlite:')) {
     problems.push('生产环境（NODE_ENV=production）必须使用 MySQL：请设置 DATABASE_URL=mysql://…');
   }
+  if (config.AUDIT_SIGNING_KEY && !isEd25519PrivateKey(config.AUDIT_SIGNING_KEY)) {
+    problems.push('AUDIT_SIGNING_KEY 不是有效的 Ed25519 私钥：请填 PKCS#8 PEM（-----BEGIN PRIVATE KEY-----）或它的 base64');
+  }
   if (config.NODE_ENV === 'production') {
+    if (!config.AUDIT_SIGNING_KEY) {
+      problems.push('生产环境必须设置 AUDIT_SIGNING_KEY（给审计检查点签名的 Ed25519 私钥，见 docs/deploy.md）');
+    }
     if (config.WECHAT_API_BASE === 'fake') problems.push('生产环境必须设置 WECHAT_API_BASE=https://api.weixin.qq.com');
     if (!config.FIELD_ENCRYPTION_KEY) problems.push('生产环境必须设置 FIELD_ENCRYPTION_KEY（32 字节密钥的 base64）');
     if (config.WECHAT_APP_SECRET === 'demo-secret') problems.push('生产环境必须设置 WECHAT_APP_SECRET');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * A PEM setting as written in an environment file: the PEM itself, with real newlines or `\n`
+ * escapes, or the base64 of the PEM (one line, safe in any secret store).
+ */
+export function decodePemSetting(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('-----BEGIN')) return trimmed.replace(/\\n/g, '\n');
+  return Buffer.from(trimmed, 'base64').toString('utf8').trim();
+}
+
+function isEd25519PrivateKey(value: string): boolean {
+  try {
+    return createPrivateKey({ key: decodePemSetting(value), format: 'pem' }).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,16 @@
 import { AuditChainHead } from '../modules/audit/entities/audit-chain-head.entity';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { AuditCheckpoint } from '../modules/audit/entities/audit-checkpoint.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import {
   AccountBinding,
   AuthSession,
   BindingAttempt,
   BindingCode,
+  TownshipStaff,
   WechatAccount,
 } from '../modules/identity/entities';
+import { CorrectionRequest } from '../modules/roster/entities/correction-request.entity';
 import {
   CouncilChannel,
   Grid,
@@ -30,9 +34,13 @@ export const ALL_ENTITIES = [
   RoleAssignment,
   AuditEvent,
   AuditChainHead,
+  AuditCheckpoint,
+  IdempotencyRecord,
   WechatAccount,
   AccountBinding,
   AuthSession,
   BindingCode,
   BindingAttempt,
+  TownshipStaff,
+  CorrectionRequest,
 ];

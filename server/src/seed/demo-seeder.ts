@@ -14,6 +14,8 @@ import {
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../modules/audit/unit-of-work';
 import { buildDemoVillage, DEMO, DemoVillage } from './demo-village';
+import { stableId } from './stable-id';
+import { TownshipStaff } from '../modules/identity/entities';
 
 export type SeedOutcome = 'created' | 'already-present';
 
@@ -41,6 +43,15 @@ async function insertDemoVillage(em: EntityManager, demo: DemoVillage): Promise<
   const township = await em.getRepository(Township).findOneBy({ code: DEMO.township.code });
   if (!township) {
     await em.insert(Township, { id: demo.townshipId, ...DEMO.township });
+    await em.insert(TownshipStaff, {
+      id: stableId(`township-staff:${DEMO.township.code}`),
+      townshipId: demo.townshipId,
+      ...DEMO.townshipStaff,
+      wechatAccountId: null,
+      bindingCodeHash: null,
+      bindingCodeExpiresAt: null,
+      endedAt: null,
+    });
   }
   await em.insert(Village, { id: villageId, townshipId: township?.id ?? demo.townshipId, ...DEMO.village });
   await em.insert(CouncilChannel, {

@@ -12,6 +12,8 @@ export const DEMO = {
   township: { code: '140431203', name: '聪子峪乡', county: '沁源县' },
   village: { code: '140431203201', name: '土岭底村' },
   councilChannelName: '土岭底村村民议事群',
+  /** The township cadre who looks after this village (包村干部). */
+  townshipStaff: { name: '常建军', title: '包村干部' },
   households: 85,
   residents: 256,
   villageGroups: ['土岭底组', '南坪组'],
@@ -63,6 +65,7 @@ export interface DemoRoleAssignment {
   role: Role;
   title: string | null;
   oneShoulder: boolean;
+  hasAccountingKnowledge: boolean;
   startedOn: string;
 }
 
@@ -200,7 +203,8 @@ export function buildDemoVillage(): DemoVillage {
   const startedOn = '2024-12-20'; // this term's election (换届)
   const roles: DemoRoleAssignment[] = [];
   const assign = (resident: DemoResident, role: Role, title: string | null, oneShoulder = false): void => {
-    roles.push({ id: stableId(`role:${role}:${resident.id}`), residentId: resident.id, role, title, oneShoulder, startedOn });
+    const hasAccountingKnowledge = role === 'supervisor' && (title ?? '').includes('会计');
+    roles.push({ id: stableId(`role:${role}:${resident.id}`), residentId: resident.id, role, title, oneShoulder, hasAccountingKnowledge, startedOn });
   };
 
   // 书记兼主任（一肩挑）and the two committees, crossing as the reports describe (交叉任职).

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { LoginResult, Role } from '@village/shared';
 import { createOtherVillage, OtherVillage } from '../factories/other-village';
 import { loginAs } from '../support/auth';
@@ -9,7 +10,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * own village and against another village's records. A new route without an access declaration, or
  * with a path parameter this file cannot fill, fails here.
  */
-const PERSONAS = ['new', 'villager', 'household_rep', 'grid_leader', 'committee', 'secretary', 'supervisor'] as const;
+const PERSONAS = ['new', 'villager', 'household_rep', 'grid_leader', 'committee', 'secretary', 'supervisor', 'township'] as const;
 
 /** Requests that end the caller's own session: the persona signs in again afterwards. */
 const ENDS_SESSION = new Set(['POST /api/auth/logout']);
@@ -36,10 +37,37 @@ describe('authorization matrix (SQLite)', () => {
       [other.villageId],
     );
     const [grid] = await t.dataSource.query('SELECT id FROM grid WHERE village_id <> ? ORDER BY id LIMIT 1', [other.villageId]);
+    const [ownVillage] = await t.dataSource.query('SELECT id FROM village WHERE id <> ?', [other.villageId]);
     const [foreignGrid] = await t.dataSource.query('SELECT id FROM grid WHERE village_id = ?', [other.villageId]);
+    const [assignment] = await t.dataSource.query(
+      "SELECT id FROM role_assignment WHERE village_id <> ? AND role = 'supervisor' ORDER BY id LIMIT 1",
+      [other.villageId],
+    );
+    const foreignAssignmentId = randomUUID();
+    await t.dataSource.query(
+      "INSERT INTO role_assignment (id, village_id, resident_id, role, started_on) VALUES (?, ?, ?, 'supervisor', '2024-12-20')",
+      [foreignAssignmentId, other.villageId, other.residentId],
+    );
     ids = {
-      own: { residentId: resident.id, householdId: resident.household_id, gridId: grid.id, id: resident.id },
-      foreign: { residentId: other.residentId, householdId: other.householdId, gridId: foreignGrid.id, id: other.residentId },
+      own: {
+        residentId: resident.id,
+        householdId: resident.household_id,
+        gridId: grid.id,
+        villageId: ownVillage.id,
+        id: resident.id,
+        seq: '1',
+        assignmentId: assignment.id,
+      },
+      foreign: {
+        residentId: other.residentId,
+        householdId: other.householdId,
+        gridId: foreignGrid.id,
+        villageId: other.villageId,
+        id: other.residentId,
+        assignmentId: foreignAssignmentId,
+        // Sequence numbers are per village: one the caller's village does not have.
+        seq: '999999',
+      },
     };
   });
   afterAll(() => t.close());

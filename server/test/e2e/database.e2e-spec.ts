@@ -16,11 +16,13 @@ const TABLES = [
   'role_assignment',
   'audit_event',
   'audit_chain_head',
+  'audit_checkpoint',
   'wechat_account',
   'account_binding',
   'auth_session',
   'binding_code',
   'binding_attempt',
+  'correction_request',
 ];
 
 describe.each(testDatabaseKinds())('migrations and demo seed on %s', (kind) => {

@@ -1,8 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { FieldCipher } from '../../src/common/crypto/field-cipher';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
@@ -59,5 +62,57 @@ describe('server process', () => {
     proc.child.kill('SIGTERM');
     expect(await proc.exit).toBe(0);
     expect(proc.output()).toContain('SIGTERM received');
+  });
+
+  it('never writes phone, ID number, tokens or the WeChat session key to its log, even at trace level', async () => {
+    const port = await freePort();
+    const file = join(dir, 'logs', 'village.sqlite');
+    const key = randomBytes(32);
+    const proc = run({
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${file}`,
+      H5_DIR: dir,
+      LOG_LEVEL: 'trace',
+      FIELD_ENCRYPTION_KEY: key.toString('base64'),
+      KEYS_DIR: join(dir, 'keys'),
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i += 1) {
+      await new Promise((r) => setTimeout(r, 200));
+      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    }
+    const login = (await (
+      await fetch(`${base}/api/auth/demo-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona: 'household_rep' }),
+      })
+    ).json()) as { accessToken: string; refreshToken: string; me: { resident: { id: string } } };
+
+    const phone = '13987654321';
+    const idNumber = '14043119680215123X';
+    const cipher = new FieldCipher(key);
+    const db = new Database(file);
+    db.prepare('UPDATE resident SET phone_enc = ?, id_number_enc = ? WHERE id = ?').run(
+      cipher.encrypt(phone),
+      cipher.encrypt(idNumber),
+      login.me.resident.id,
+    );
+    db.close();
+
+    const me = await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${login.accessToken}` } });
+    const body = await me.text();
+    expect(me.status).toBe(200);
+    expect(body).toContain('139****4321');
+    proc.child.kill('SIGTERM');
+    await proc.exit;
+
+    const log = proc.output();
+    expect(log).toContain('"url":"/api/me"'); // the request was logged …
+    for (const secret of [phone, idNumber, login.accessToken, login.refreshToken, 'session_key', 'sessionKey']) {
+      expect(log).not.toContain(secret); // … but nothing personal or secret with it
+    }
+    expect(body).not.toContain(phone);
+    expect(body).not.toContain(idNumber);
   });
 });

@@ -27,6 +27,8 @@ export interface Me {
     idNumberConsentGiven: boolean;
   };
   village: { id: string; code: string; name: string } | null;
+  /** Set for 乡镇干部, who oversee the township's villages instead of belonging to one. */
+  township: { id: string; name: string; county: string; staffName: string; staffTitle: string | null } | null;
   resident: {
     id: string;
     name: string;

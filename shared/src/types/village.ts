@@ -29,3 +29,15 @@ export interface VillageSummary {
   grids: GridSummary[];
   villageGroups: VillageGroupSummary[];
 }
+
+/** One row of the township's overview: `GET /api/township/villages`. */
+export interface TownshipVillageRow {
+  id: string;
+  code: string;
+  name: string;
+  households: number;
+  residents: number;
+  /** Households whose representative has bound a WeChat account (reachable online). */
+  householdsOnline: number;
+  councilChannelBound: boolean;
+}

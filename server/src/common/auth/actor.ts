@@ -10,6 +10,8 @@ export interface Actor {
   /** null until the account is bound to a resident. */
   villageId: string | null;
   residentId: string | null;
+  /** Set for 乡镇干部, who act across their township's villages and in none of them. */
+  townshipId: string | null;
   roles: Role[];
   correlationId: string;
 }

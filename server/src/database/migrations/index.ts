@@ -1,6 +1,10 @@
 import { CreateOrganisation1764057600000 } from './1764057600000-create-organisation';
 import { CreateAuditTrail1764057600001 } from './1764057600001-create-audit-trail';
 import { CreateIdentity1764057600002 } from './1764057600002-create-identity';
+import { CreateAuditCheckpoints1764057600003 } from './1764057600003-create-audit-checkpoints';
+import { Roster1764057600004 } from './1764057600004-roster';
+import { CreateIdempotency1764057600005 } from './1764057600005-create-idempotency';
+import { CreateTownshipStaff1764057600006 } from './1764057600006-create-township-staff';
 
 /** Committed migrations in order. A migration, once committed, is never edited: add a new one. */
-export const ALL_MIGRATIONS = [CreateOrganisation1764057600000, CreateAuditTrail1764057600001, CreateIdentity1764057600002];
+export const ALL_MIGRATIONS = [CreateOrganisation1764057600000, CreateAuditTrail1764057600001, CreateIdentity1764057600002, CreateAuditCheckpoints1764057600003, Roster1764057600004, CreateIdempotency1764057600005, CreateTownshipStaff1764057600006];

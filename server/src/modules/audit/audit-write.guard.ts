@@ -21,8 +21,12 @@ export class UnauditedWriteError extends Error {
  * code path can change village data without an audit event. (Raw SQL bypasses entity listeners; only
  * migrations and tests that tamper on purpose use it.)
  */
-/** Accounts and sessions belong to WeChat users, not to a village; the trail's own tables are written by UnitOfWork. */
-const OUTSIDE_VILLAGE_DATA = new Set(['wechat_account', 'auth_session', 'binding_attempt']);
+/**
+ * Accounts and sessions belong to WeChat users, not to a village; the trail's own tables are written by
+ * UnitOfWork. Signed checkpoints are derived from the trail and vouch for themselves (a row that is
+ * not signed by the server's key fails verification), so they are written outside a unit of work.
+ */
+const OUTSIDE_VILLAGE_DATA = new Set(['wechat_account', 'auth_session', 'binding_attempt', 'idempotency_record', 'audit_checkpoint', 'township_staff']);
 const AUDIT_TABLES = new Set(['audit_event', 'audit_chain_head']);
 
 @EventSubscriber()

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../common/clock';
 import { auditScope, AuditScope } from './audit-scope';
@@ -30,6 +31,15 @@ export interface Work {
   record(change: AuditChange): Promise<void>;
 }
 
+/** What a committed unit of work appended: seq firstSeq..lastSeq of one village. */
+export interface CommittedAppend {
+  villageId: string;
+  firstSeq: number;
+  lastSeq: number;
+}
+
+export type CommitListener = (append: CommittedAppend) => void;
+
 export class MissingAuditEventError extends Error {
   constructor() {
     super('a unit of work changed data without recording an audit event');
@@ -45,6 +55,7 @@ export class MissingAuditEventError extends Error {
  */
 export class UnitOfWork {
   private sqliteQueue: Promise<unknown> = Promise.resolve();
+  private readonly listeners: CommitListener[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,10 +64,27 @@ export class UnitOfWork {
 
   run<T>(actor: AuditActor, work: (w: Work) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type !== 'better-sqlite3') return this.withRetry(actor, work);
-    const next = this.sqliteQueue.then(
-      () => this.transaction(actor, work),
-      () => this.transaction(actor, work),
-    );
+    return this.exclusive(() => this.transaction(actor, work));
+  }
+
+  /**
+   * Called after each unit of work that appended events has committed (never for a rolled-back
+   * one). Listeners run synchronously on the committing path and must not throw or block: start
+   * background work and return.
+   */
+  onCommitted(listener: CommitListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Runs `task` while no unit of work is in flight. On SQLite every query shares one connection, so
+   * a reader outside a transaction would otherwise see another unit's uncommitted rows (and could,
+   * say, sign a checkpoint over events that are then rolled back). On MySQL each query has its own
+   * connection and sees only committed rows, so `task` just runs.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type !== 'better-sqlite3') return task();
+    const next = this.sqliteQueue.then(task, task);
     this.sqliteQueue = next.catch(() => undefined);
     return next;
   }
@@ -71,8 +99,9 @@ export class UnitOfWork {
     }
   }
 
-  private transaction<T>(actor: AuditActor, work: (w: Work) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+  private async transaction<T>(actor: AuditActor, work: (w: Work) => Promise<T>): Promise<T> {
+    let appended = null as CommittedAppend | null;
+    const result = await this.dataSource.transaction(async (manager) => {
       const scope: AuditScope = { queryRunner: manager.queryRunner, writes: 0, events: 0 };
       return auditScope.run(scope, async () => {
         const head = await this.lockHead(manager, actor.villageId);
@@ -109,10 +138,24 @@ export class UnitOfWork {
         if (scope.writes > 0 && scope.events === 0) throw new MissingAuditEventError();
         if (head.lastSeq !== startSeq) {
           await manager.update(AuditChainHead, { villageId: actor.villageId }, { lastSeq: head.lastSeq, lastHash: head.lastHash });
+          appended = { villageId: actor.villageId, firstSeq: startSeq + 1, lastSeq: head.lastSeq };
         }
         return result;
       });
     });
+    if (appended) this.notify(appended);
+    return result;
+  }
+
+  private notify(append: CommittedAppend): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(append);
+      } catch (error) {
+        // The change is committed; a listener's failure must not turn it into an error for the caller.
+        new Logger(UnitOfWork.name).error({ err: error, villageId: append.villageId }, 'commit listener failed');
+      }
+    }
   }
 
   private async lockHead(manager: EntityManager, villageId: string): Promise<AuditChainHead> {

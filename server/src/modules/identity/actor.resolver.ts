@@ -4,7 +4,7 @@ import type { Role } from '@village/shared';
 import { DataSource, IsNull } from 'typeorm';
 import type { Actor } from '../../common/auth/actor';
 import { Household, Resident, RoleAssignment } from '../villages/entities';
-import { AccountBinding, AuthSession } from './entities';
+import { AccountBinding, AuthSession, TownshipStaff } from './entities';
 
 /**
  * Turns a session into an Actor: the resident bound in the session's village and every role they
@@ -21,10 +21,11 @@ export class ActorResolver {
       sessionId: session.id,
       villageId: null,
       residentId: null,
+      townshipId: null,
       roles: [],
       correlationId,
     };
-    if (!session.villageId) return base;
+    if (!session.villageId) return this.asTownshipStaff(base);
 
     const binding = await this.dataSource.getRepository(AccountBinding).findOneBy({
       wechatAccountId: session.wechatAccountId,
@@ -38,6 +39,13 @@ export class ActorResolver {
     if (!resident || resident.status !== 'active') return base;
 
     return { ...base, villageId: session.villageId, residentId: resident.id, roles: await this.rolesOf(resident) };
+  }
+
+  private async asTownshipStaff(base: Actor): Promise<Actor> {
+    const staff = await this.dataSource
+      .getRepository(TownshipStaff)
+      .findOneBy({ wechatAccountId: base.accountId, endedAt: IsNull() });
+    return staff ? { ...base, townshipId: staff.townshipId, roles: ['township_admin'] } : base;
   }
 
   async rolesOf(resident: Resident): Promise<Role[]> {

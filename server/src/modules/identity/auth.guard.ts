@@ -36,6 +36,7 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     if (rule.kind === 'signed_in') return true;
 
+    if (actor.townshipId && rule.roles.includes('township_admin')) return true;
     if (!actor.villageId || !actor.residentId) throw IdentityException.notBound();
     if (!rule.roles.some((role) => actor.roles.includes(role))) throw IdentityException.roleRequired(rule.roles);
     return true;

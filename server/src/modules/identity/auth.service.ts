@@ -12,7 +12,7 @@ import { AccountRepository } from './account.repository';
 import { ActorResolver } from './actor.resolver';
 import { BindingService } from './binding.service';
 import { DEMO_PERSONAS, PersonaDefinition } from './demo-personas';
-import { AccountBinding } from './entities';
+import { AccountBinding, TownshipStaff } from './entities';
 import { IdentityErrorCode, IdentityException } from './identity.exception';
 import { MeService } from './me.service';
 import { SessionService } from './session.service';
@@ -47,8 +47,8 @@ export class AuthService {
     const village = await this.defaultVillage();
     const personas: DemoPersona[] = [];
     for (const p of DEMO_PERSONAS) {
-      const resident = await this.personaResident(p, village.id);
-      personas.push({ key: p.key, label: p.label, description: p.description, name: resident?.name ?? null });
+      const person = 'fact' in p.pick && p.pick.fact === 'township_staff' ? await this.demoStaff(village) : await this.personaResident(p, village.id);
+      personas.push({ key: p.key, label: p.label, description: p.description, name: person?.name ?? null });
     }
     return personas;
   }
@@ -62,6 +62,7 @@ export class AuthService {
     const persona = DEMO_PERSONAS.find((p) => p.key === key);
     if (!persona) throw new IdentityException(IdentityErrorCode.UnknownPersona, `没有“${key}”这个演示身份`);
     const village = await this.defaultVillage();
+    if ('fact' in persona.pick && persona.pick.fact === 'township_staff') return this.demoStaffLogin(village, correlationId);
     const resident = await this.personaResident(persona, village.id);
     const seed = resident ? `demo:${resident.id}` : `demo:new:${correlationId}:${Date.now()}`;
     const openid = fakeOpenId(seed);
@@ -81,6 +82,26 @@ export class AuthService {
     const tokens = await this.sessions.create(account.id, resident ? village.id : null);
     const actor = await this.actors.resolve(await this.sessions.resolve(tokens.accessToken), correlationId);
     return { ...tokens, me: await this.meService.me(actor) };
+  }
+
+  /** 乡镇干部: signs in through WeChat like everyone, then is linked to the seeded staff record. */
+  private async demoStaffLogin(village: Village, correlationId: string): Promise<LoginResult> {
+    const staff = await this.demoStaff(village);
+    if (!staff) throw new IdentityException(IdentityErrorCode.UnknownPersona, '演示乡镇还没有乡镇干部');
+    const session = await this.wechat.code2Session(await this.mintDemoCode(fakeOpenId(`demo:township:${staff.id}`)));
+    const account = await this.accounts.upsertFromWechat(session);
+    if (staff.wechatAccountId !== account.id) {
+      await this.dataSource.getRepository(TownshipStaff).update({ id: staff.id }, { wechatAccountId: account.id });
+    }
+    const tokens = await this.sessions.create(account.id, null);
+    const actor = await this.actors.resolve(await this.sessions.resolve(tokens.accessToken), correlationId);
+    return { ...tokens, me: await this.meService.me(actor) };
+  }
+
+  private demoStaff(village: Village): Promise<TownshipStaff | null> {
+    return this.dataSource
+      .getRepository(TownshipStaff)
+      .findOne({ where: { townshipId: village.townshipId, endedAt: IsNull() }, order: { id: 'ASC' } });
   }
 
   private assertDemo(): void {
@@ -126,7 +147,7 @@ export class AuthService {
       }
       return office ? residents.findOneBy({ id: office.residentId }) : null;
     }
-    if (pick.fact === 'unbound') return null;
+    if (pick.fact === 'unbound' || pick.fact === 'township_staff') return null;
 
     const officeHolders = new Set(
       (await this.dataSource.getRepository(RoleAssignment).findBy({ villageId, endedOn: IsNull() })).map((o) => o.residentId),

@@ -9,7 +9,7 @@ export interface PersonaDefinition {
   label: string;
   description: string;
   /** Office the resident holds, or a roster fact. */
-  pick: { office: Role } | { fact: 'household_rep' | 'villager' } | { fact: 'unbound' };
+  pick: { office: Role } | { fact: 'household_rep' | 'villager' } | { fact: 'unbound' } | { fact: 'township_staff' };
 }
 
 export const DEMO_PERSONAS: PersonaDefinition[] = [
@@ -19,5 +19,6 @@ export const DEMO_PERSONAS: PersonaDefinition[] = [
   { key: 'secretary', label: '书记', description: '书记兼村委会主任（一肩挑），管理户籍和绑定码', pick: { office: 'secretary' } },
   { key: 'committee', label: '村委会委员', description: '发布公开、登记会议', pick: { office: 'village_committee' } },
   { key: 'supervisor', label: '监委会成员', description: '审核财务公开、查验审计记录', pick: { office: 'supervisor' } },
+  { key: 'township', label: '乡镇干部', description: '查看全乡各村的公开、提议和监督情况（只读）', pick: { fact: 'township_staff' } },
   { key: 'new', label: '新用户', description: '还没绑定身份的微信用户，用来试绑定码', pick: { fact: 'unbound' } },
 ];

@@ -6,7 +6,8 @@ import type { Actor } from '../../common/auth/actor';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { maskIdNumber, maskPhone } from '../../common/privacy/mask';
 import { AppConfig } from '../../config/app-config';
-import { Grid, Household, Resident, Village } from '../villages/entities';
+import { Grid, Household, Resident, Township, Village } from '../villages/entities';
+import { TownshipStaff } from './entities';
 import { AccountRepository } from './account.repository';
 import { IdentityException } from './identity.exception';
 
@@ -19,6 +20,12 @@ export class MeService {
     private readonly cipher: FieldCipher,
     private readonly config: AppConfig,
   ) {}
+
+  private async township(accountId: string, townshipId: string): Promise<Me['township']> {
+    const township = await this.dataSource.getRepository(Township).findOneByOrFail({ id: townshipId });
+    const staff = await this.dataSource.getRepository(TownshipStaff).findOneByOrFail({ wechatAccountId: accountId });
+    return { id: township.id, name: township.name, county: township.county, staffName: staff.name, staffTitle: staff.title };
+  }
 
   async me(actor: Actor): Promise<Me> {
     const account = await this.accounts.findById(actor.accountId);
@@ -33,10 +40,12 @@ export class MeService {
         idNumberConsentGiven: account.idNumberConsentAt !== null,
       },
       village: null,
+      township: null,
       resident: null,
       household: null,
       roles: actor.roles,
     };
+    if (actor.townshipId) me.township = await this.township(actor.accountId, actor.townshipId);
     if (!actor.villageId || !actor.residentId) return me;
 
     const village = await this.dataSource.getRepository(Village).findOneByOrFail({ id: actor.villageId });

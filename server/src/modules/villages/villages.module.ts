@@ -6,5 +6,6 @@ import { VillagesService } from './villages.service';
 @Module({
   controllers: [VillagesController],
   providers: [VillagesService, VillagesRepository],
+  exports: [VillagesService],
 })
 export class VillagesModule {}

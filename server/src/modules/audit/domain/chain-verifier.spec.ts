@@ -344,6 +344,24 @@ describe('ChainVerifier', () => {
       expect(results[results.length - 1]).toBe(false);
     });
 
+    it('intact holds until the first problem or gap', () => {
+      const [removed] = chain.splice(4, 1);
+      const verifier = new ChainVerifier(VILLAGE);
+      const states = chain.map((row) => {
+        verifier.push(row);
+        return verifier.intact;
+      });
+      expect(states.slice(0, 4)).toEqual([true, true, true, true]);
+      expect(states.slice(4).every((s) => s === false)).toBe(true);
+      expect(removed.seq).toBe(5);
+
+      const edited = new ChainVerifier(VILLAGE);
+      edited.push(at(buildChain(), 1));
+      expect(edited.intact).toBe(true);
+      edited.push({ ...at(buildChain(), 2), action: 'x' });
+      expect(edited.intact).toBe(false);
+    });
+
     it('refuses rows after finish()', () => {
       const verifier = new ChainVerifier(VILLAGE);
       verifier.finish();

@@ -86,6 +86,15 @@ export class ChainVerifier {
   }
 
   /**
+   * True while every row pushed so far extends the chain: no problem found and no gap pending. A
+   * caller that checks more than the chain (Merkle roots of signed checkpoints) does so only while
+   * this holds; after that the first problem is the chain's.
+   */
+  get intact(): boolean {
+    return !this.problem && !this.pendingGap;
+  }
+
+  /**
    * Feeds the next row. Returns false once the first problem is settled; later rows are ignored,
    * so the caller may stop reading.
    */

@@ -11,6 +11,9 @@ export {
 } from './audit-hash';
 export type { AuditEventContent } from './audit-hash';
 export { ChainVerifier } from './chain-verifier';
+export { movedFromSeq, movedRowMessage } from './moved-row';
+export { consistencyProofRanges, inclusionProofRanges, StreamingProofBuilder } from './streaming-proof';
+export type { LeafRange } from './streaming-proof';
 export type {
   AuditChainRow,
   ChainHead,

@@ -46,6 +46,14 @@ class MeVillageDto {
   @ApiProperty({ example: '土岭底村' }) name: string;
 }
 
+class MeTownshipDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '聪子峪乡' }) name: string;
+  @ApiProperty({ example: '沁源县' }) county: string;
+  @ApiProperty({ example: '常建军' }) staffName: string;
+  @ApiProperty({ type: String, nullable: true, example: '包村干部' }) staffTitle: string | null;
+}
+
 class MeResidentDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
@@ -76,6 +84,7 @@ class MeHouseholdDto {
 export class MeDto implements Me {
   @ApiProperty({ type: MeAccountDto }) account: MeAccountDto;
   @ApiProperty({ type: MeVillageDto, nullable: true }) village: MeVillageDto | null;
+  @ApiProperty({ type: MeTownshipDto, nullable: true, description: '乡镇干部所在乡镇' }) township: MeTownshipDto | null;
   @ApiProperty({ type: MeResidentDto, nullable: true }) resident: MeResidentDto | null;
   @ApiProperty({ type: MeHouseholdDto, nullable: true }) household: MeHouseholdDto | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];

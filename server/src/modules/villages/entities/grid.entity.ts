@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
 /** 网格: about 25 households under one 网格员. */
 @Entity('grid')
@@ -18,4 +18,8 @@ export class Grid {
   /** The 网格员; null while the post is vacant. */
   @Column({ name: 'leader_resident_id', type: 'varchar', length: 36, nullable: true })
   leaderResidentId: string | null;
+
+  /** Appointing a 网格员 sends it back (optimistic locking). */
+  @VersionColumn()
+  version: number;
 }

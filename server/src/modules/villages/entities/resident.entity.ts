@@ -42,6 +42,10 @@ export class Resident {
   @Column({ type: 'varchar', length: 16 })
   status: ResidentStatus;
 
+  /** YYYY-MM-DD the resident died or moved out; null while active. */
+  @Column({ name: 'departed_on', type: 'date', nullable: true })
+  departedOn: string | null;
+
   /** AES-256-GCM (FieldCipher); never leaves the server unmasked. */
   @Column({ name: 'phone_enc', type: 'varchar', length: 255, nullable: true })
   phoneEnc: string | null;

@@ -27,6 +27,10 @@ export class RoleAssignment {
   @Column({ type: 'varchar', length: 32, nullable: true })
   title: string | null;
 
+  /** 具备财会、管理知识: OL art. 32 wants at least one such 监委会 member. Only meaningful on `supervisor`. */
+  @Column({ name: 'has_accounting_knowledge', type: 'boolean', default: false })
+  hasAccountingKnowledge: boolean;
+
   @Column({ name: 'started_on', type: 'date' })
   startedOn: string;
 
