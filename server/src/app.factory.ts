@@ -21,7 +21,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Outside production WeChat is a local fake speaking the same protocol, on a port of its own.
   const fakeWechat = config.WECHAT_API_BASE === 'fake' ? new FakeWechatServer({ appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }) : null;
   const wechatBaseUrl = fakeWechat ? await fakeWechat.listen() : config.WECHAT_API_BASE;
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, new WechatEndpoint(wechatBaseUrl)), {
+  const endpoint = new WechatEndpoint(wechatBaseUrl, () => fakeWechat?.close() ?? Promise.resolve());
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, endpoint), {
     bufferLogs: true,
     bodyParser: false,
   });
@@ -48,13 +49,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     customSiteTitle: '村民议事 API',
   });
   serveMiniapp(app, config.H5_DIR);
-  if (fakeWechat) {
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await fakeWechat.close();
-    };
-  }
   return app;
 }
 

@@ -53,7 +53,7 @@ export function summarise(report: VerificationReport, villageLabel: string): str
   const cp = report.lastCheckpoint;
   if (report.ok) {
     return [
-      `【通过】${villageLabel} 的审计记录完整：校验了 ${report.eventsChecked} 条记录、${report.checkpointsChecked} 个签名检查点` +
+      `【通过】${villageLabel}的审计记录完整：校验了 ${report.eventsChecked} 条记录、${report.checkpointsChecked} 个签名检查点` +
         `${cp ? `（最新的覆盖第 1 至 ${cp.treeSize} 条）` : ''}，用时 ${seconds} 秒。`,
       `[OK] audit trail of ${villageLabel} is intact: ${report.eventsChecked} events and ${report.checkpointsChecked} signed checkpoints verified` +
         `${cp ? ` (latest covers events 1-${cp.treeSize})` : ''} in ${seconds} s.`,
@@ -61,28 +61,34 @@ export function summarise(report: VerificationReport, villageLabel: string): str
   }
   const problem = report.problem as AuditProblem;
   return [
-    `【未通过】${villageLabel} 的审计记录被篡改：${problem.message}（位置 ${problem.position}，类型 ${problem.kind}）。`,
+    `【未通过】${villageLabel}的审计记录被篡改：${problem.message}（位置 ${problem.position}，类型 ${problem.kind}）。`,
     `[TAMPERED] audit trail of ${villageLabel}: ${describeProblemInEnglish(problem)} (position ${problem.position}, kind ${problem.kind}).`,
     `  已读取 ${report.eventsChecked} 条记录 / ${report.eventsChecked} events read, ${report.checkpointsChecked} checkpoints checked, ${seconds} s.`,
   ].join('\n');
 }
 
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+function argument(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function main(): Promise<number> {
-  const villageArg = argument('--village');
+/** The command, callable from tests: returns the exit code and writes through `out` / `err`. */
+export async function runAuditVerify(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const villageArg = argument(args, '--village');
   if (!villageArg) {
-    process.stderr.write(`${USAGE}\n`);
+    err(`${USAGE}\n`);
     return EXIT_ERROR;
   }
-  const config = loadConfig();
-  const publicKeyFile = argument('--public-key');
+  const config = loadConfig(env);
+  const publicKeyFile = argument(args, '--public-key');
   const key = publicKeyFile ? AuditSigningKey.fromPublicPem(readFileSync(publicKeyFile, 'utf8')) : AuditSigningKey.existing(config);
   if (!key) {
-    process.stderr.write(
+    err(
       '找不到检查点签名密钥：请设置 AUDIT_SIGNING_KEY，或用 --public-key 指定公钥文件（GET /api/audit/public-key）。\n' +
         'No checkpoint key: set AUDIT_SIGNING_KEY or pass --public-key <file> (from GET /api/audit/public-key).\n',
     );
@@ -94,14 +100,13 @@ async function main(): Promise<number> {
     const repo = new AuditRepository(dataSource);
     const village = await repo.findVillage(villageArg);
     if (!village) {
-      process.stderr.write(`没有找到村 ${villageArg} / no village with id or code ${villageArg}\n`);
+      err(`没有找到村 ${villageArg} / no village with id or code ${villageArg}\n`);
       return EXIT_ERROR;
     }
-    // A command-line run reads committed rows only (its own connection), so no in-process queue is needed.
+    // A command-line run has its own connection and reads committed rows only: no in-process queue needed.
     const service = new AuditVerificationService(repo, key, (read) => read(), new Clock());
     const { report } = await service.run(village.id);
-    const label = `${village.name}（${village.code}）`;
-    process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${summarise(report, label)}\n`);
+    out(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${summarise(report, `${village.name}（${village.code}）`)}\n`);
     return report.ok ? EXIT_OK : EXIT_TAMPERED;
   } finally {
     await dataSource.destroy();
@@ -109,7 +114,12 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then(
+  runAuditVerify(
+    process.argv.slice(2),
+    process.env,
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  ).then(
     (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`校验没有完成 / verification did not complete: ${error instanceof Error ? error.message : String(error)}\n`);

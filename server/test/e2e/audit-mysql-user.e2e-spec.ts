@@ -8,10 +8,11 @@ import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { AuditCheckpointService } from '../../src/modules/audit/audit-checkpoint.service';
+import { FakeWechatServer } from '../../src/modules/wechat/fake/fake-wechat-server';
 import { generateSigningKeyPair, privateKeyPem } from '../../src/modules/audit/domain';
 import { bearer, loginAs } from '../support/auth';
 import { splitSqlScript } from '../support/sql-script';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TEST_WECHAT, TestApp } from '../support/test-app';
 
 const SCRIPT = join(__dirname, '..', '..', 'sql', 'app-user.sql');
 const MYSQL_URL = process.env.TEST_MYSQL_URL;
@@ -31,6 +32,8 @@ const CI_GRANTS =
   const auditKey = privateKeyPem(generateSigningKeyPair().privateKey);
   let owner: TestApp;
   let app: NestExpressApplication;
+  // Passed in explicitly: app.close() does not stop the fake that createApp starts for 'fake'.
+  const wechat = new FakeWechatServer(TEST_WECHAT);
   let http: ReturnType<typeof request>;
   let asApp: Connection;
   let database: string;
@@ -74,6 +77,9 @@ const CI_GRANTS =
         KEYS_DIR: mkdtempSync(join(tmpdir(), 'village-keys-')),
         AUDIT_SIGNING_KEY: auditKey,
         AUDIT_CHECKPOINT_EVERY: '3',
+        WECHAT_API_BASE: await wechat.listen(),
+        WECHAT_APP_ID: TEST_WECHAT.appId,
+        WECHAT_APP_SECRET: TEST_WECHAT.appSecret,
       }),
     );
     await app.init();
@@ -82,6 +88,7 @@ const CI_GRANTS =
 
   afterAll(async () => {
     await app?.close();
+    await wechat.close();
     await asApp?.end();
     await owner?.close();
     if (MYSQL_URL) {

@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LoginResult } from '@village/shared';
+import { EXIT_ERROR, EXIT_OK, EXIT_TAMPERED, runAuditVerify } from '../../src/cli/audit-verify';
 import { AuditSigningKey } from '../../src/modules/audit/audit-signing-key';
+import { generateSigningKeyPair, privateKeyPem } from '../../src/modules/audit/domain';
 import { UnauditedWriteError } from '../../src/modules/audit/audit-write.guard';
 import { MissingAuditEventError, UnitOfWork } from '../../src/modules/audit/unit-of-work';
 import { Household } from '../../src/modules/villages/entities';
@@ -178,6 +183,65 @@ describe.each(testDatabaseKinds())('audit trail tampering and concurrency on %s'
       await undoLate();
     }
     expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  describe('command line: audit:verify', () => {
+    const cli = async (args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> => {
+      let out = '';
+      let err = '';
+      const code = await runAuditVerify(
+        args,
+        { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: t.database.url, KEYS_DIR: mkdtempSync(join(tmpdir(), 'village-cli-keys-')), ...env },
+        (text) => (out += text),
+        (text) => (err += text),
+      );
+      return { code, out, err };
+    };
+    let publicKeyFile: string;
+
+    beforeAll(async () => {
+      const res = await t.http.get('/api/audit/public-key').expect(200);
+      publicKeyFile = join(mkdtempSync(join(tmpdir(), 'village-pub-')), 'audit.pem');
+      writeFileSync(publicKeyFile, res.body.publicKeyPem);
+    });
+
+    it('exits 0 with a Chinese and an English summary for an intact trail (by code or id)', async () => {
+      const byCode = await cli(['--village', '140431203201', '--public-key', publicKeyFile]);
+      expect(byCode).toMatchObject({ code: EXIT_OK, err: '' });
+      expect(byCode.out).toContain('【通过】土岭底村（140431203201）的审计记录完整');
+      expect(byCode.out).toContain('[OK] audit trail of 土岭底村（140431203201） is intact: 40 events and 4 signed checkpoints verified');
+      const byId = await cli(['--village', villageId, '--public-key', publicKeyFile, '--json']);
+      expect(byId.code).toBe(EXIT_OK);
+      expect(JSON.parse(byId.out)).toMatchObject({ ok: true, eventsChecked: 40, checkpointsChecked: 4 });
+    });
+
+    it('exits 2 and names the position when the trail was tampered with', async () => {
+      const undo = await tamper.deleteRows(t.dataSource, villageId, 17);
+      try {
+        const res = await cli(['--village', '140431203201', '--public-key', publicKeyFile]);
+        expect(res.code).toBe(EXIT_TAMPERED);
+        expect(res.out).toContain('【未通过】土岭底村（140431203201）的审计记录被篡改：第 17 条记录缺失');
+        expect(res.out).toContain('[TAMPERED]');
+        expect(res.out).toContain('event #17 (and possibly more) is missing (position 17, kind missing)');
+      } finally {
+        await undo();
+      }
+    });
+
+    it('exits 2 when the checkpoints were signed by another key than the one given', async () => {
+      const other = privateKeyPem(generateSigningKeyPair().privateKey);
+      const res = await cli(['--village', '140431203201'], { AUDIT_SIGNING_KEY: other });
+      expect(res.code).toBe(EXIT_TAMPERED);
+      expect(res.out).toContain('bad_signature');
+    });
+
+    it('exits 1 without a village, for an unknown village, or without any key', async () => {
+      expect((await cli([])).code).toBe(EXIT_ERROR);
+      const unknown = await cli(['--village', '999999999999', '--public-key', publicKeyFile]);
+      expect(unknown).toMatchObject({ code: EXIT_ERROR, err: expect.stringContaining('没有找到村 999999999999') });
+      const noKey = await cli(['--village', '140431203201']);
+      expect(noKey).toMatchObject({ code: EXIT_ERROR, err: expect.stringContaining('No checkpoint key') });
+    });
   });
 
   it('keeps 50 parallel mutations through real endpoints in one contiguous, valid chain', async () => {

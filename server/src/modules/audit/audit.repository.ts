@@ -129,10 +129,9 @@ export class AuditRepository {
    * edited one; a full scan of the village is acceptable there.
    */
   async seqsLinkedTo(villageId: string, prevHash: string, hash: string): Promise<{ previous: number[]; next: number[] }> {
-    const [previous, next] = await Promise.all([
-      this.events('e').select('e.seq', 'seq').where('e.villageId = :villageId AND e.hash = :h', { villageId, h: prevHash }).limit(4).getRawMany<{ seq: number }>(),
-      this.events('e').select('e.seq', 'seq').where('e.villageId = :villageId AND e.prevHash = :h', { villageId, h: hash }).limit(4).getRawMany<{ seq: number }>(),
-    ]);
+    const seqsWhere = (condition: string, h: string): Promise<{ seq: number }[]> =>
+      this.events('e').select('e.seq', 'seq').where(`e.villageId = :villageId AND ${condition}`, { villageId, h }).limit(4).getRawMany();
+    const [previous, next] = await Promise.all([seqsWhere('e.hash = :h', prevHash), seqsWhere('e.prevHash = :h', hash)]);
     return { previous: previous.map((r) => Number(r.seq)), next: next.map((r) => Number(r.seq)) };
   }
 
@@ -235,7 +234,8 @@ export class AuditRepository {
   }
 
   async eventAt(villageId: string, seq: number): Promise<AuditEventRecord | null> {
-    const row = await this.withActorName(this.events('e').where('e.villageId = :villageId AND e.seq = :seq', { villageId, seq })).getRawOne<RawEventRecord>();
+    const query = this.events('e').where('e.villageId = :villageId AND e.seq = :seq', { villageId, seq });
+    const row = await this.withActorName(query).getRawOne<RawEventRecord>();
     return row ? toEventRecord(row) : null;
   }
 
