@@ -1,9 +1,15 @@
 /** NutUI stand-ins for jsdom (the real components are checked in the browser test). */
 import { createElement, type ReactNode } from 'react';
 
-type ButtonProps = { children?: ReactNode; className?: string; onClick?: () => void };
-export const Button = ({ children, className, onClick }: ButtonProps) =>
-  createElement('button', { type: 'button', className, onClick }, children);
+type ButtonProps = {
+  children?: ReactNode;
+  className?: string;
+  onClick?: () => void;
+  disabled?: boolean;
+  'data-testid'?: string;
+};
+export const Button = ({ children, className, onClick, disabled, 'data-testid': testId }: ButtonProps) =>
+  createElement('button', { type: 'button', className, onClick, disabled, 'data-testid': testId }, children);
 
 type SwitchProps = { checked?: boolean; className?: string };
 export const Switch = ({ checked, className }: SwitchProps) =>

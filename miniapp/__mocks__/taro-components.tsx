@@ -1,5 +1,5 @@
 /** Taro's View/Text as plain DOM for jsdom: keeps className, click, role, aria-* and data-*. */
-import { createElement, type ReactNode } from 'react';
+import { createElement, forwardRef, type ReactNode } from 'react';
 
 type Props = { children?: ReactNode; className?: string; onClick?: (e: unknown) => void; [key: string]: unknown };
 
@@ -14,5 +14,44 @@ function passThrough(props: Props): Record<string, unknown> {
   return out;
 }
 
-export const View = (props: Props) => createElement('div', passThrough(props), props.children);
-export const Text = (props: Props) => createElement('span', passThrough(props), props.children);
+export const View = forwardRef<HTMLDivElement, Props>((props, ref) => createElement('div', { ...passThrough(props), ref }, props.children as ReactNode));
+export const Text = forwardRef<HTMLSpanElement, Props>((props, ref) => createElement('span', { ...passThrough(props), ref }, props.children as ReactNode));
+
+type InputMockProps = Props & {
+  value?: string;
+  placeholder?: string;
+  ariaLabel?: string;
+  disabled?: boolean;
+  onInput?: (e: { detail: { value: string } }) => string | void;
+  onConfirm?: () => void;
+};
+
+/** Taro's Input as a controlled <input>: onInput gets `{ detail: { value } }` like Taro's event. */
+export const Input = (props: InputMockProps) =>
+  createElement('input', {
+    ...passThrough(props),
+    value: props.value ?? '',
+    placeholder: props.placeholder,
+    disabled: props.disabled,
+    'aria-label': props.ariaLabel,
+    onChange: (e: { target: { value: string } }) => props.onInput?.({ detail: { value: e.target.value } }),
+    onKeyDown: (e: { key: string }) => {
+      if (e.key === 'Enter') props.onConfirm?.();
+    },
+  });
+
+/** Taro's native Button; `open-type="agreePrivacyAuthorization"` answers a click with onAgreePrivacyAuthorization, as WeChat does. */
+export const Button = (props: Props & { disabled?: boolean; openType?: string; onAgreePrivacyAuthorization?: () => void }) =>
+  createElement(
+    'button',
+    {
+      type: 'button',
+      ...passThrough(props),
+      'data-open-type': props.openType,
+      disabled: props.disabled,
+      onClick: props.openType === 'agreePrivacyAuthorization' ? props.onAgreePrivacyAuthorization : props.onClick,
+    },
+    props.children as ReactNode,
+  );
+
+export const Image = (props: Props & { src?: string }) => createElement('img', { ...passThrough(props), src: props.src, alt: '' });

@@ -18,10 +18,29 @@ export const hideLoading = jest.fn(() => Promise.resolve());
 export const showToast = jest.fn(() => Promise.resolve());
 export const navigateTo = jest.fn(() => Promise.resolve());
 export const navigateBack = jest.fn(() => Promise.resolve());
+export const switchTab = jest.fn(() => Promise.resolve());
+export const redirectTo = jest.fn(() => Promise.resolve());
+export const login = jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' }));
+export const scanCode = jest.fn((): Promise<{ result?: string; path?: string }> => Promise.resolve({ result: '' }));
+export const uploadFile = jest.fn();
+export const getShareInfo = jest.fn();
+export const getLaunchOptionsSync = jest.fn(() => ({ path: '', query: {}, scene: 1001 }));
+export const chooseMessageFile = jest.fn();
+export const setClipboardData = jest.fn(() => Promise.resolve());
+export const pageScrollTo = jest.fn(() => Promise.resolve());
+/** WeChat's privacy check: `privacySetting.needAuthorization` decides what getPrivacySetting answers. */
+export const privacySetting = { needAuthorization: false };
+export const getPrivacySetting = jest.fn((opts: { success?: (r: { needAuthorization: boolean }) => void }) => {
+  opts.success?.({ needAuthorization: privacySetting.needAuthorization });
+});
 export const getAppBaseInfo = jest.fn((): { fontSizeScaleFactor?: number } => ({ fontSizeScaleFactor: 1 }));
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '/pages/index/index' }));
 export const useLaunch = jest.fn();
 export const useDidShow = jest.fn();
+export const useDidHide = jest.fn();
+export const usePullDownRefresh = jest.fn();
+export const useReachBottom = jest.fn();
+export const stopPullDownRefresh = jest.fn(() => Promise.resolve());
 
 export function setRouterParams(params: Record<string, string>): void {
   routerParams = params;
@@ -31,6 +50,12 @@ export function resetTaroMock(): void {
   storage.clear();
   routerParams = {};
   request.mockReset();
+  uploadFile.mockReset();
+  privacySetting.needAuthorization = false;
+  login.mockClear();
+  getShareInfo.mockReset();
+  scanCode.mockReset();
+  scanCode.mockImplementation(() => Promise.resolve({ result: '' }));
   getAppBaseInfo.mockReset();
   getAppBaseInfo.mockImplementation(() => ({ fontSizeScaleFactor: 1 }));
 }
@@ -45,10 +70,25 @@ const Taro = {
   showToast,
   navigateTo,
   navigateBack,
+  switchTab,
+  redirectTo,
+  login,
+  scanCode,
+  uploadFile,
+  getShareInfo,
+  getLaunchOptionsSync,
+  chooseMessageFile,
+  setClipboardData,
+  pageScrollTo,
+  getPrivacySetting,
+  stopPullDownRefresh,
   getAppBaseInfo,
   useRouter,
   useLaunch,
   useDidShow,
+  useDidHide,
+  usePullDownRefresh,
+  useReachBottom,
 };
 
 export default Taro;

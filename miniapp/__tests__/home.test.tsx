@@ -2,13 +2,16 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ApiErrorBody } from '@village/shared';
 import * as taro from '../__mocks__/taro';
 import { CareModeProvider } from '../src/hooks/useCareMode';
+import { MeProvider } from '../src/hooks/useMe';
 import HomePage from '../src/pages/index/index';
 import { makeVillageSummary } from './factories/village';
 
 function renderHome() {
   return render(
     <CareModeProvider>
-      <HomePage />
+      <MeProvider>
+        <HomePage />
+      </MeProvider>
     </CareModeProvider>,
   );
 }

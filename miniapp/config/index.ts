@@ -53,6 +53,9 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedDir] },
+      // Component stylesheets use their own class names, so the order they are merged in does not
+      // matter; without this, mini-css-extract-plugin warns about "conflicting order".
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: {
           enable: true,

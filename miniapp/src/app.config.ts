@@ -13,7 +13,39 @@ export default defineAppConfig({
       name: 'settings',
       pages: ['pages/display/index'],
     },
+    {
+      // 登录, 隐私说明, 绑定村民身份
+      root: 'packages/account',
+      name: 'account',
+      pages: ['pages/login/index', 'pages/bind/index', 'pages/privacy/index'],
+    },
+    {
+      // 户籍名册 for the committee (and read-only for 监委会 and 网格员)
+      root: 'packages/roster',
+      name: 'roster',
+      pages: [
+        'pages/households/index',
+        'pages/household/index',
+        'pages/resident/index',
+        'pages/import/index',
+        'pages/binding-code/index',
+        'pages/grids/index',
+        'pages/composition/index',
+      ],
+    },
+    {
+      // 审计记录 for 监委会, 书记 and 村委会: browse, verify the chain, 签名存证, export
+      root: 'packages/audit',
+      name: 'audit',
+      pages: ['pages/log/index', 'pages/event/index', 'pages/checkpoints/index'],
+    },
   ],
+  // 我的 and 首页 lead to login and binding: fetch that small sub-package while the person reads.
+  preloadRule: {
+    'pages/mine/index': { network: 'all', packages: ['account'] },
+  },
+  // WeChat's privacy check (wx.requirePrivacyAuthorize / agreePrivacyAuthorization): weapp only.
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   window: {
     navigationBarTitleText: messages.app.name,
     navigationBarBackgroundColor: '#1E5AA8',

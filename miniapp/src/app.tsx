@@ -1,6 +1,9 @@
-import { useLaunch } from '@tarojs/taro';
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { CareModeProvider } from './hooks/useCareMode';
+import { MeProvider } from './hooks/useMe';
+import { captureShareTicket } from './services/councilChannel';
+import { installPrivacyListener } from './services/privacy';
 import './app.css';
 
 if (process.env.TARO_ENV === 'h5') {
@@ -8,9 +11,13 @@ if (process.env.TARO_ENV === 'h5') {
   require('./styles/h5.css');
 }
 
-/** App root: every page renders inside the 长辈版 provider. */
+/** App root: every page renders inside the 长辈版 provider and knows who is signed in (useMe). */
 function App({ children }: PropsWithChildren) {
-  useLaunch(() => {
+  useLaunch((options) => {
+    if (process.env.TARO_ENV === 'weapp') {
+      installPrivacyListener();
+      captureShareTicket(options ?? Taro.getLaunchOptionsSync());
+    }
     if (process.env.TARO_ENV === 'h5') {
       // The router creates the bar while the first page mounts; label it as soon as it exists.
       const { labelH5NavigationBar } = require('./styles/h5-chrome') as typeof import('./styles/h5-chrome');
@@ -21,7 +28,15 @@ function App({ children }: PropsWithChildren) {
       tick();
     }
   });
-  return <CareModeProvider>{children}</CareModeProvider>;
+  useDidShow((options) => {
+    // Coming back to the app from another group's share card brings a new ticket.
+    if (process.env.TARO_ENV === 'weapp') captureShareTicket(options);
+  });
+  return (
+    <CareModeProvider>
+      <MeProvider>{children}</MeProvider>
+    </CareModeProvider>
+  );
 }
 
 export default App;

@@ -25,6 +25,8 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   baseUrl: string;
   logs: string[];
+  /** The server's SQLite file (tests that tamper with the database directly, e.g. the audit trail). */
+  databaseFile: string;
   stop: () => Promise<void>;
 }
 
@@ -38,6 +40,10 @@ export async function startServer(): Promise<RunningServer> {
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'village-e2e-'));
+  // Serve a copy of the H5 build: a rebuild of dist/h5 during the run (another terminal, watch
+  // mode) would otherwise swap the hashed chunks under the browser ("Loading chunk … failed").
+  const h5Copy = path.join(dataDir, 'h5');
+  fs.cpSync(H5_DIR, h5Copy, { recursive: true });
   const logs: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
     cwd: path.dirname(path.dirname(SERVER_MAIN)),
@@ -45,7 +51,7 @@ export async function startServer(): Promise<RunningServer> {
       ...process.env,
       PORT: String(port),
       DATABASE_URL: `sqlite:${path.join(dataDir, 'village.sqlite')}`,
-      H5_DIR,
+      H5_DIR: h5Copy,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -82,7 +88,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return { baseUrl, logs, stop };
+      if (res.status === 200) return { baseUrl, logs, databaseFile: path.join(dataDir, 'village.sqlite'), stop };
     } catch {
       // not listening yet
     }

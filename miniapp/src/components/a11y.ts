@@ -17,3 +17,22 @@ export const decorativeControlProps = {
   ariaLabel: undefined,
   'aria-hidden': true,
 } as Record<string, unknown>;
+
+type KeyEventLike = { key?: string; preventDefault?: () => void };
+
+/**
+ * Makes a tappable View reachable and usable from a keyboard on H5 (Tab to it, Enter or Space to
+ * press): `tabIndex` and a keydown handler. Taro's H5 elements are custom elements, so a View with
+ * a role is not focusable by itself. WeChat has no keyboard focus; nothing is added there.
+ */
+export function pressProps(onPress: (() => void) | undefined, disabled = false): Record<string, unknown> {
+  if (process.env.TARO_ENV !== 'h5' || !onPress) return {};
+  return {
+    tabIndex: disabled ? -1 : 0,
+    onKeyDown: (e: KeyEventLike) => {
+      if (disabled || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault?.();
+      onPress();
+    },
+  };
+}

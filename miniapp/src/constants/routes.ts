@@ -6,4 +6,28 @@ export const routes = {
   points: '/pages/points/index',
   mine: '/pages/mine/index',
   displaySettings: '/packages/settings/pages/display/index',
+  login: '/packages/account/pages/login/index',
+  bind: '/packages/account/pages/bind/index',
+  privacy: '/packages/account/pages/privacy/index',
+  rosterHouseholds: '/packages/roster/pages/households/index',
+  rosterHousehold: '/packages/roster/pages/household/index',
+  rosterResident: '/packages/roster/pages/resident/index',
+  rosterImport: '/packages/roster/pages/import/index',
+  rosterBindingCode: '/packages/roster/pages/binding-code/index',
+  rosterGrids: '/packages/roster/pages/grids/index',
+  rosterComposition: '/packages/roster/pages/composition/index',
+  auditLog: '/packages/audit/pages/log/index',
+  auditEvent: '/packages/audit/pages/event/index',
+  auditCheckpoints: '/packages/audit/pages/checkpoints/index',
 } as const;
+
+/** The tab pages: reached with Taro.switchTab, never navigateTo. */
+export const TAB_ROUTES: readonly string[] = [routes.home, routes.notices, routes.council, routes.points, routes.mine];
+
+/** A page address with its query, leaving out empty values. */
+export function withQuery(url: string, query: Record<string, string | number | null | undefined>): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length > 0 ? `${url}?${parts.join('&')}` : url;
+}

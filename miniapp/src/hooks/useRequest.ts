@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { ApiErrorBody } from '@village/shared';
 import type { Result } from '../services/http';
 
@@ -8,31 +8,34 @@ export type RequestState<T> =
   | { status: 'error'; data: null; error: ApiErrorBody };
 
 /**
- * Runs one API call when the page opens and again on `reload()` (the 重试 button).
- * Results that arrive after the page has gone are dropped.
+ * Runs one API call when the page opens, again whenever `deps` change (a new search, another
+ * page of a list) and on `reload()` (the 重试 button). `reload({ quiet: true })` keeps what is on
+ * screen until the new answer arrives (coming back to a page after an edit). Results that arrive
+ * after the page has gone, or after a newer call, are dropped.
  */
-export function useRequest<T>(fetcher: () => Promise<Result<T>>): RequestState<T> & { reload: () => void } {
+export function useRequest<T>(
+  fetcher: () => Promise<Result<T>>,
+  deps: DependencyList = [],
+): RequestState<T> & { reload: (options?: { quiet?: boolean }) => void } {
   const [state, setState] = useState<RequestState<T>>({ status: 'loading', data: null, error: null });
-  const [attempt, setAttempt] = useState(0);
+  const [attempt, setAttempt] = useState({ n: 0, quiet: false });
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
 
   useEffect(() => {
     let alive = true;
-    setState({ status: 'loading', data: null, error: null });
+    if (!attempt.quiet) setState({ status: 'loading', data: null, error: null });
     void fetcherRef.current().then((result) => {
       if (!alive) return;
-      setState(
-        result.ok
-          ? { status: 'success', data: result.data, error: null }
-          : { status: 'error', data: null, error: result.error },
-      );
+      if (result.ok) setState({ status: 'success', data: result.data, error: null });
+      else if (!attempt.quiet) setState({ status: 'error', data: null, error: result.error });
     });
     return () => {
       alive = false;
     };
-  }, [attempt]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt, ...deps]);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const reload = useCallback((options: { quiet?: boolean } = {}) => setAttempt((a) => ({ n: a.n + 1, quiet: Boolean(options.quiet) })), []);
   return { ...state, reload };
 }

@@ -6,7 +6,12 @@
  * so a page handles success and failure the same way everywhere.
  *
  * - Base URL: TARO_APP_API_BASE (build-time; '' on H5 = same origin, http://localhost:3000 on weapp).
- * - Adds `Authorization: Bearer <token>` when a token is stored (login comes later).
+ * - Adds `Authorization: Bearer <token>` when a token is stored (services/session.ts).
+ * - Session: a 401 `SESSION_EXPIRED` renews the tokens once (POST /auth/refresh, shared by every call
+ *   that hit the expiry at the same time) and repeats the call with the new token. When the server
+ *   refuses to renew (or says the session is unknown), the tokens are cleared and the session's end
+ *   is announced (hooks/useMe then offers 登录). A refresh that cannot reach the server keeps the
+ *   tokens and returns the network error, so the person can press 重试 when the signal is back.
  * - Sends a new `x-correlation-id` for each call; retries of the same call keep it, so the server's
  *   log lines of one tap belong together and match the id shown with an error.
  * - Retries network failures, time-outs and 5xx up to 2 more times with growing waits. Writes
@@ -24,9 +29,20 @@ import {
   IDEMPOTENCY_HEADER,
   isApiErrorBody,
   type ApiErrorBody,
+  type TokenPair,
 } from '@village/shared';
 import { messages } from '../constants/messages';
 import { randomId } from './ids';
+import {
+  endSession,
+  readAccessToken,
+  readRefreshToken,
+  saveTokens,
+  TOKEN_STORAGE_KEY,
+  type SessionEndReason,
+} from './session';
+
+export { TOKEN_STORAGE_KEY };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -51,6 +67,32 @@ export interface RequestOptions {
   /** Show the native loading indicator when the call is slow. Default true. */
   showLoading?: boolean;
   timeoutMs?: number;
+  /** Send the stored token. Default true; login and refresh calls send none. */
+  withToken?: boolean;
+  /** On a 401, renew the session once and repeat the call. Default true. */
+  recoverSession?: boolean;
+  /** Set by `upload()`: send this file as multipart/form-data instead of a JSON body. */
+  upload?: UploadFile;
+  /** Set by `download()`: save the answer as a file with this name. */
+  download?: DownloadFile;
+}
+
+/** A file the server sends (a spreadsheet): saved (H5) or opened in WeChat's document viewer (weapp). */
+export interface DownloadFile {
+  fileName: string;
+  /** For WeChat's openDocument: xlsx, pdf, … */
+  fileType: 'xlsx' | 'pdf' | 'docx';
+}
+
+/** A file to send as multipart/form-data (Taro.uploadFile: a temp path on weapp, a blob: URL on H5). */
+export interface UploadFile {
+  filePath: string;
+  /** Form field name of the file. */
+  name: string;
+  /** File name as the person picked it (H5 needs it; weapp takes it from the path). */
+  fileName?: string;
+  /** Other form fields. */
+  formData?: Record<string, string>;
 }
 
 export interface RawResponse {
@@ -64,12 +106,32 @@ export interface TransportRequest {
   header: Record<string, string>;
   data?: unknown;
   timeout: number;
+  /** Present for multipart uploads (POST). */
+  upload?: UploadFile;
+  /** Present for file downloads (GET). */
+  download?: DownloadFile;
 }
+
+/** What http needs from the session store; tests pass their own. */
+export interface SessionDeps {
+  getRefreshToken: () => string | null;
+  saveTokens: (pair: TokenPair) => void;
+  /** Clears the tokens and tells the app the session is over. */
+  end: (reason: SessionEndReason) => void;
+}
+
+/** The server's codes for "no valid session" (401). */
+export const SESSION_ERROR_CODES = {
+  expired: 'SESSION_EXPIRED',
+  unauthenticated: 'UNAUTHENTICATED',
+  refreshInvalid: 'REFRESH_INVALID',
+} as const;
 
 export interface HttpDeps {
   baseUrl: string;
   transport: (req: TransportRequest) => Promise<RawResponse>;
   getToken: () => string | null;
+  session: SessionDeps;
   newId: () => string;
   sleep: (ms: number) => Promise<void>;
   loading: { show: () => void; hide: () => void };
@@ -81,7 +143,6 @@ export interface HttpDeps {
   clearTimer: (handle: unknown) => void;
 }
 
-export const TOKEN_STORAGE_KEY = 'village.token';
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_RETRIES = 2;
 
@@ -94,6 +155,20 @@ function defaultBaseUrl(): string {
 const defaultDeps: HttpDeps = {
   baseUrl: defaultBaseUrl(),
   transport: async (req) => {
+    if (req.download) return downloadTransport(req, req.download);
+    if (req.upload) {
+      const { filePath, name, fileName, formData } = req.upload;
+      const res = await Taro.uploadFile({
+        url: req.url,
+        filePath,
+        name,
+        fileName,
+        formData,
+        header: req.header,
+        timeout: req.timeout,
+      });
+      return { statusCode: res.statusCode, data: parseJsonText(res.data) };
+    }
     const res = await Taro.request({
       url: req.url,
       method: req.method,
@@ -104,13 +179,11 @@ const defaultDeps: HttpDeps = {
     });
     return { statusCode: res.statusCode, data: res.data };
   },
-  getToken: () => {
-    try {
-      const token: unknown = Taro.getStorageSync(TOKEN_STORAGE_KEY);
-      return typeof token === 'string' && token !== '' ? token : null;
-    } catch {
-      return null;
-    }
+  getToken: readAccessToken,
+  session: {
+    getRefreshToken: readRefreshToken,
+    saveTokens,
+    end: endSession,
   },
   newId: randomId,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -127,6 +200,49 @@ const defaultDeps: HttpDeps = {
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/**
+ * Downloads: H5 fetches the file and hands it to the browser's save dialog; weapp downloads it to a
+ * temp file and opens it in WeChat's document viewer (where it can be forwarded or saved). An error
+ * answer is read as the usual JSON error body.
+ */
+async function downloadTransport(req: TransportRequest, file: DownloadFile): Promise<RawResponse> {
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch(req.url, { headers: req.header });
+    if (!res.ok) return { statusCode: res.status, data: parseJsonText(await res.text()) };
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { statusCode: res.status, data: null };
+  }
+  const res = await Taro.downloadFile({ url: req.url, header: req.header, timeout: req.timeout } as Taro.downloadFile.Option);
+  if (res.statusCode < 200 || res.statusCode >= 300) {
+    let text = '';
+    try {
+      text = String(Taro.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8'));
+    } catch {
+      text = '';
+    }
+    return { statusCode: res.statusCode, data: parseJsonText(text) };
+  }
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: file.fileType, showMenu: true } as Taro.openDocument.Option);
+  return { statusCode: res.statusCode, data: null };
+}
+
+/** uploadFile answers with text; JSON answers become objects, anything else stays as it is. */
+function parseJsonText(data: unknown): unknown {
+  if (typeof data !== 'string' || data === '') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
+}
 
 function isRetriableStatus(status: number): boolean {
   return status >= 500 && status !== 501;
@@ -159,7 +275,13 @@ export interface HttpClient {
   put<T>(path: string, body?: RequestOptions['data'], options?: Omit<RequestOptions, 'method' | 'data'>): Promise<Result<T>>;
   patch<T>(path: string, body?: RequestOptions['data'], options?: Omit<RequestOptions, 'method' | 'data'>): Promise<Result<T>>;
   delete<T>(path: string, options?: Omit<RequestOptions, 'method' | 'data'>): Promise<Result<T>>;
+  /** GETs a file and saves (H5) or opens (weapp) it; same result shape, retries and session handling. */
+  download(path: string, file: DownloadFile, options?: Omit<RequestOptions, 'method' | 'data'>): Promise<Result<void>>;
+  /** POSTs one file as multipart/form-data; same result shape, retries and session handling. */
+  upload<T>(path: string, file: UploadFile, options?: Omit<RequestOptions, 'method' | 'data'>): Promise<Result<T>>;
 }
+
+type RefreshOutcome = { kind: 'refreshed' } | { kind: 'rejected' } | { kind: 'unreachable'; error: ApiErrorBody };
 
 export function createHttp(overrides: Partial<HttpDeps> = {}): HttpClient {
   const deps: HttpDeps = { ...defaultDeps, ...overrides };
@@ -182,34 +304,94 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): HttpClient {
     };
   }
 
+  let refreshing: Promise<RefreshOutcome> | null = null;
+
+  /** One refresh at a time: calls that hit the expiry together share it. */
+  function refreshSession(): Promise<RefreshOutcome> {
+    if (!refreshing) {
+      refreshing = (async (): Promise<RefreshOutcome> => {
+        const refreshToken = deps.session.getRefreshToken();
+        if (!refreshToken) return { kind: 'rejected' };
+        const result = await request<TokenPair>('/auth/refresh', {
+          method: 'POST',
+          data: { refreshToken },
+          withToken: false,
+          recoverSession: false,
+          showLoading: false,
+        });
+        if (result.ok) {
+          deps.session.saveTokens(result.data);
+          return { kind: 'refreshed' };
+        }
+        // The server answered and said no (401 REFRESH_INVALID, or any 4xx): the session is over.
+        if (result.status !== null && result.status < 500) return { kind: 'rejected' };
+        return { kind: 'unreachable', error: result.error };
+      })().finally(() => {
+        refreshing = null;
+      });
+    }
+    return refreshing;
+  }
+
   async function request<T>(path: string, options: RequestOptions = {}): Promise<Result<T>> {
     const method = options.method ?? 'GET';
-    const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
     const correlationId = deps.newId();
     const header: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: options.download ? '*/*' : 'application/json',
       [CORRELATION_HEADER]: correlationId,
     };
     if (method !== 'GET') {
-      header['Content-Type'] = 'application/json';
+      if (!options.upload) header['Content-Type'] = 'application/json';
       header[IDEMPOTENCY_HEADER] = deps.newId();
     }
-    const token = deps.getToken();
-    if (token) header.Authorization = `Bearer ${token}`;
+    const sentToken = options.withToken === false ? null : deps.getToken();
 
     const stop = options.showLoading === false ? () => undefined : trackSlow();
     try {
-      let last: Result<T> | null = null;
-      for (let attempt = 0; attempt <= retries; attempt += 1) {
-        if (attempt > 0) await deps.sleep(deps.backoffMs(attempt));
-        const outcome = await once<T>(path, method, header, options, correlationId);
-        last = outcome.result;
-        if (!outcome.retriable) return outcome.result;
+      const first = await withRetries<T>(path, method, header, sentToken, options, correlationId);
+      if (first.ok || first.status !== 401 || !sentToken || options.recoverSession === false) return first;
+
+      // 401 with a token: renew once (or pick up a token another call has just renewed) and repeat.
+      let retryToken: string | null = null;
+      const stored = deps.getToken();
+      if (stored && stored !== sentToken) {
+        retryToken = stored;
+      } else if (first.error.code === SESSION_ERROR_CODES.expired) {
+        const outcome = await refreshSession();
+        if (outcome.kind === 'unreachable') return { ok: false, error: outcome.error, status: null };
+        if (outcome.kind === 'refreshed') retryToken = deps.getToken();
       }
-      return last as Result<T>;
+      if (retryToken) {
+        const second = await withRetries<T>(path, method, header, retryToken, options, correlationId);
+        if (second.ok || second.status !== 401) return second;
+        deps.session.end('expired');
+        return second;
+      }
+      deps.session.end('expired');
+      return first;
     } finally {
       stop();
     }
+  }
+
+  async function withRetries<T>(
+    path: string,
+    method: HttpMethod,
+    baseHeader: Record<string, string>,
+    token: string | null,
+    options: RequestOptions,
+    correlationId: string,
+  ): Promise<Result<T>> {
+    const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
+    const header = token ? { ...baseHeader, Authorization: `Bearer ${token}` } : baseHeader;
+    let last: Result<T> | null = null;
+    for (let attempt = 0; attempt <= retries; attempt += 1) {
+      if (attempt > 0) await deps.sleep(deps.backoffMs(attempt));
+      const outcome = await once<T>(path, method, header, options, correlationId);
+      last = outcome.result;
+      if (!outcome.retriable) return outcome.result;
+    }
+    return last as Result<T>;
   }
 
   async function once<T>(
@@ -227,6 +409,8 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): HttpClient {
         header: { ...header },
         data: options.data,
         timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        ...(options.upload ? { upload: options.upload } : {}),
+        ...(options.download ? { download: options.download } : {}),
       });
     } catch (err) {
       const kind = describeFailure(err);
@@ -261,6 +445,8 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): HttpClient {
     put: (path, body, options) => request(path, { ...options, method: 'PUT', data: body }),
     patch: (path, body, options) => request(path, { ...options, method: 'PATCH', data: body }),
     delete: (path, options) => request(path, { ...options, method: 'DELETE' }),
+    upload: (path, file, options) => request(path, { ...options, method: 'POST', upload: file }),
+    download: (path, file, options) => request<void>(path, { ...options, method: 'GET', download: file }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { messages } from '../../constants/messages';
 import { useCareMode } from '../../hooks/useCareMode';
-import { decorativeControlProps, roleProps } from '../a11y';
+import { decorativeControlProps, pressProps, roleProps } from '../a11y';
 import { Switch } from '../nutui';
 import './index.css';
 
@@ -20,6 +20,7 @@ export function CareModeSwitch({ showHint = true }: { showHint?: boolean }) {
       aria-label={m.label}
       data-testid="care-mode-switch"
       onClick={toggleCareMode}
+      {...pressProps(toggleCareMode)}
     >
       <View className="care-switch__text">
         <Text className="care-switch__label">{m.label}</Text>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { roleProps } from '../a11y';
+import { pressProps, roleProps } from '../a11y';
 import './index.css';
 
 /** A full-width row that opens another page; the whole row is the tap target (≥ 44 / 60 px). */
@@ -13,6 +13,7 @@ export function LinkRow({ title, hint, url, testId }: { title: string; hint?: st
       onClick={() => {
         void Taro.navigateTo({ url });
       }}
+      {...pressProps(() => void Taro.navigateTo({ url }))}
     >
       <View className="link-row__text">
         <Text className="link-row__title">{title}</Text>

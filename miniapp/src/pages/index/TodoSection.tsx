@@ -1,15 +1,52 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '../../components/nutui';
 import { messages } from '../../constants/messages';
+import { routes } from '../../constants/routes';
+import { useMe } from '../../hooks/useMe';
+
+const m = messages.home;
 
 /**
  * 待我办: ballots my household has not voted in, notices not yet read, replies to my proposals.
- * Needs login (a later issue); until then it says plainly what will appear here.
+ * Those features come later; until then it says plainly what will appear here, and offers the
+ * next step: 登录, or the binding code for someone signed in but not yet bound.
  */
 export function TodoSection() {
+  const { state, me } = useMe();
   return (
     <View className="section home-card" data-testid="home-todo">
-      <Text className="section__title">{messages.home.todoTitle}</Text>
-      <Text className="home-card__muted">{messages.home.todoEmpty}</Text>
+      <Text className="section__title">{m.todoTitle}</Text>
+      {me?.resident ? <Text className="home-card__muted">{m.todoSignedIn(me.resident.name)}</Text> : null}
+      {me && !me.resident && me.township ? <Text className="home-card__muted">{m.todoTownship(me.township.staffName)}</Text> : null}
+      {me && !me.resident && !me.township ? (
+        <View>
+          <Text className="home-card__muted">{m.todoNotBound}</Text>
+          <Button
+            className="big-button home-card__action"
+            type="primary"
+            block
+            onClick={() => void Taro.navigateTo({ url: routes.bind })}
+            data-testid="home-bind"
+          >
+            {m.todoBind}
+          </Button>
+        </View>
+      ) : null}
+      {state.status === 'signedOut' ? (
+        <View>
+          <Text className="home-card__muted">{m.todoEmpty}</Text>
+          <Button
+            className="big-button home-card__action"
+            type="primary"
+            block
+            onClick={() => void Taro.navigateTo({ url: routes.login })}
+            data-testid="home-login"
+          >
+            {m.todoLogin}
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }

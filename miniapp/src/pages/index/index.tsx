@@ -8,7 +8,9 @@ import { messages } from '../../constants/messages';
 import { routes } from '../../constants/routes';
 import { useRequest } from '../../hooks/useRequest';
 import { getCurrentVillage } from '../../services/api/villages';
+import { CouncilChannelBanner } from './CouncilChannelBanner';
 import { TodoSection } from './TodoSection';
+import { AuditShortcut } from './AuditShortcut';
 import { VillageHeader, VillageOverview } from './VillageOverview';
 import './index.css';
 
@@ -26,11 +28,15 @@ export default function HomePage() {
       {village.status === 'error' ? <ErrorState error={village.error} onRetry={village.reload} /> : null}
       {village.status === 'success' ? <VillageHeader village={village.data} /> : null}
 
+      <CouncilChannelBanner />
+
       <View className="section">
         <CareModeSwitch />
       </View>
 
       <TodoSection />
+
+      <AuditShortcut />
 
       {village.status === 'success' ? <VillageOverview village={village.data} /> : null}
 
