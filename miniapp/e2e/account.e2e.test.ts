@@ -462,3 +462,38 @@ describe('新用户 binds with the code (长辈版)', () => {
     expect(await page.getByTestId('bind-already').innerText()).toContain('这个微信已经绑定了 杨翠花');
   });
 });
+
+describe('更正申请: a villager asks, the 书记 sees it', () => {
+  it('杨翠花 asks to correct her birth date from 我的 and sees it 待答复', async () => {
+    await open('/pages/mine/index', 'mine-page', 'elder');
+    await page.getByTestId('mine-correction').click();
+    await shown('correction-page');
+    await page.getByTestId('correction-field-birth_date').click();
+    await fill('correction-message', '我的出生日期写错了，应该是三月十二日');
+    await page.getByTestId('correction-submit').click();
+    expect(await page.getByTestId('correction-done').innerText()).toContain('申请已提交');
+    const mine = page.getByTestId('correction-mine');
+    await mine.getByText('待答复').waitFor();
+    expect(await mine.innerText()).toContain('我的出生日期写错了，应该是三月十二日');
+    await check('correction', 'elder');
+  });
+
+  it('书记 finds it under 更正申请 on 我的', async () => {
+    await open('/pages/mine/index', 'mine-page', 'standard');
+    await page.getByTestId('mine-logout').click();
+    await page.getByTestId('logout-dialog').getByRole('button', { name: '退出登录' }).click();
+    await page.getByTestId('mine-signed-out').waitFor();
+    await open('/packages/account/pages/login/index', 'login-page', 'standard');
+    await page.getByTestId('persona-secretary').click();
+    await shown('home-page');
+    await open('/pages/mine/index', 'mine-page', 'standard');
+    await page.getByTestId('mine-corrections').click();
+    await shown('roster-corrections-page');
+    const list = page.getByTestId('corrections-list');
+    await list.getByText('杨翠花（0002 号户）').waitFor();
+    const text = await list.innerText();
+    expect(text).toContain('有误的信息：出生日期');
+    expect(text).toContain('我的出生日期写错了，应该是三月十二日');
+    await check('corrections', 'standard');
+  });
+});

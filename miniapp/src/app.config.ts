@@ -14,10 +14,10 @@ export default defineAppConfig({
       pages: ['pages/display/index'],
     },
     {
-      // 登录, 隐私说明, 绑定村民身份
+      // 登录, 隐私说明, 绑定村民身份, 申请更正我的信息
       root: 'packages/account',
       name: 'account',
-      pages: ['pages/login/index', 'pages/bind/index', 'pages/privacy/index'],
+      pages: ['pages/login/index', 'pages/bind/index', 'pages/privacy/index', 'pages/correction/index'],
     },
     {
       // 户籍名册 for the committee (and read-only for 监委会 and 网格员)
@@ -31,6 +31,7 @@ export default defineAppConfig({
         'pages/binding-code/index',
         'pages/grids/index',
         'pages/composition/index',
+        'pages/corrections/index',
       ],
     },
     {

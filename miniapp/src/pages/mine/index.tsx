@@ -41,6 +41,7 @@ function rosterLinks(roles: Me['roles'], committee: boolean): RosterLink[] {
   if (committee) links.push({ title: m.importLink, hint: m.importHint, url: routes.rosterImport, testId: 'mine-import' });
   if (canOverseeRoster(roles)) {
     links.push({ title: m.compositionLink, hint: m.compositionHint, url: routes.rosterComposition, testId: 'mine-composition' });
+    links.push({ title: m.correctionsLink, hint: m.correctionsHint, url: routes.rosterCorrections, testId: 'mine-corrections' });
   }
   return canReadRoster(roles) ? links : [];
 }
@@ -268,6 +269,9 @@ function SignedIn({ me }: { me: Me }) {
         <InfoRow label={m.idNumber} value={resident.idNumberMasked ?? m.notRecorded} testId="mine-id-number" />
         <Text className="mine-muted">{m.maskedNote}</Text>
         <Text className="mine-muted">{m.correctionHint}</Text>
+        <View className="mine-link">
+          <LinkRow title={m.correctionLink} hint={m.correctionLinkHint} url={routes.correction} testId="mine-correction" />
+        </View>
       </View>
     </View>
   );

@@ -1,4 +1,4 @@
-import type { Me } from '@village/shared';
+import type { CorrectionRequestView, CreateCorrectionRequest, Me, Page } from '@village/shared';
 import { http, type Result } from '../http';
 
 /** GET /api/me — account, bound resident, household and roles (phone and ID masked). */
@@ -13,3 +13,11 @@ export const agreeIdNumber = (): Promise<Result<Me>> => http.post<Me>('/me/id-nu
 /** POST /api/me/binding — redeems the committee's 6-character code; answers with the new Me. */
 export const redeemBindingCode = (code: string): Promise<Result<Me>> =>
   http.post<Me>('/me/binding', { code }, { retries: 0 });
+
+/** POST /api/me/correction-requests — ask the committee to correct my own information (PIPL art. 46). */
+export const createCorrectionRequest = (body: CreateCorrectionRequest): Promise<Result<CorrectionRequestView>> =>
+  http.post<CorrectionRequestView>('/me/correction-requests', { ...body });
+
+/** GET /api/me/correction-requests — my requests, newest first, with the committee's answers. */
+export const listMyCorrectionRequests = (page = 1, pageSize = 50): Promise<Result<Page<CorrectionRequestView>>> =>
+  http.get<Page<CorrectionRequestView>>('/me/correction-requests', { page, pageSize });

@@ -1,5 +1,9 @@
 import type {
   AddResidentRequest,
+  AnswerCorrectionRequest,
+  CorrectionRequestView,
+  CorrectionStatus,
+  ResidentDepartureRequest,
   ChangeRepresentativeRequest,
   CompositionReport,
   HouseholdDetail,
@@ -55,6 +59,22 @@ export const getResident = (residentId: string): Promise<Result<ResidentListItem
 /** PATCH /api/roster/residents/:id — only the changed fields, with the version read. */
 export const updateResident = (residentId: string, body: UpdateResidentRequest): Promise<Result<RosterResident>> =>
   http.patch<RosterResident>(`/roster/residents/${id(residentId)}`, { ...body });
+
+/**
+ * POST /api/roster/residents/:id/departure — 已故 or 迁出 (never deleted; their offices end). A 户代表 with
+ * other adults left needs `newRepresentativeResidentId`, else 409 REPRESENTATIVE_SUCCESSOR_REQUIRED with
+ * `details.candidates`.
+ */
+export const departResident = (residentId: string, body: ResidentDepartureRequest): Promise<Result<RosterResident>> =>
+  http.post<RosterResident>(`/roster/residents/${id(residentId)}/departure`, { ...body });
+
+/** GET /api/roster/correction-requests — villagers' correction requests, newest first; `status: 'open'` for the unanswered. */
+export const listCorrectionRequests = (params: { status?: CorrectionStatus; page?: number; pageSize?: number }): Promise<Result<Page<CorrectionRequestView>>> =>
+  http.get<Page<CorrectionRequestView>>('/roster/correction-requests', query(params));
+
+/** POST /api/roster/correction-requests/:id/answer — 已更正 or 不予更正 (with the reason), with the version read. */
+export const answerCorrectionRequest = (requestId: string, body: AnswerCorrectionRequest): Promise<Result<CorrectionRequestView>> =>
+  http.post<CorrectionRequestView>(`/roster/correction-requests/${id(requestId)}/answer`, { ...body });
 
 /** POST /api/roster/imports?mode=dry-run|commit — the roster file (.xlsx / .csv) as multipart field `file`. */
 export const importRoster = (mode: RosterImportMode, file: Omit<UploadFile, 'name'>): Promise<Result<RosterImportReport>> =>

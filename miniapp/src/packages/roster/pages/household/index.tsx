@@ -16,7 +16,9 @@ import { useMe } from '../../../../hooks/useMe';
 import { useRequest } from '../../../../hooks/useRequest';
 import { changeRepresentative, getHousehold, moveHousehold } from '../../../../services/api/roster';
 import { getCurrentVillage } from '../../../../services/api/villages';
-import { Choice, ChoiceGroup } from '../../components/Choice';
+import { Choice, ChoiceGroup } from '../../../../components/Choice';
+import { DepartureForm } from '../../components/DepartureForm';
+import { UnbindForm } from '../../components/UnbindForm';
 import { dayText } from '../../utils/dates';
 import '../../roster.css';
 import './index.css';
@@ -25,11 +27,15 @@ const m = messages.roster;
 const ADULT_AGE = 18;
 
 type Pending = { kind: 'representative'; member: RosterResident } | { kind: 'move'; gridId: string } | null;
+/** The form open inside one member's card. */
+type MemberFormKind = 'departure' | 'unbind';
+type OpenForm = { kind: MemberFormKind; memberId: string } | null;
 
 /**
  * One household (sub-package "roster"): 户号, address, 网格 and 村民小组, 户代表, members (active
  * first, then those who died or moved out). Committee members change the 户代表 and move the
- * household to another 网格 — each after a confirmation that says what will happen — and open a
+ * household to another 网格, register a member's death or move (登记去世/迁出) and undo a member's
+ * WeChat binding (换手机) — each after a confirmation that says what will happen — and open a
  * member's form or binding code.
  */
 export default function HouseholdPage() {
@@ -45,6 +51,7 @@ export default function HouseholdPage() {
   const [done, setDone] = useState<string | null>(null);
   const [moving, setMoving] = useState(false);
   const [moveTo, setMoveTo] = useState<string | null>(null);
+  const [form, setForm] = useState<OpenForm>(null);
   const shown = useRef(false);
 
   useDidShow(() => {
@@ -77,6 +84,15 @@ export default function HouseholdPage() {
     setMoving(false);
     setMoveTo(null);
     setDone(pending.kind === 'representative' ? m.representativeChanged(pending.member.name) : m.moved(result.data.grid.name));
+  }
+
+  function memberDone(message: string): void {
+    setForm(null);
+    setActionError(null);
+    setDone(message);
+    setFresh(null);
+    detail.reload({ quiet: true });
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   }
 
   if (detail.status === 'loading' && !household) {
@@ -143,6 +159,13 @@ export default function HouseholdPage() {
             member={member}
             editable={editable}
             onMakeRepresentative={() => setPending({ kind: 'representative', member })}
+            form={form?.memberId === member.id ? form.kind : null}
+            onOpenForm={(kind) => {
+              setDone(null);
+              setForm({ kind, memberId: member.id });
+            }}
+            onFormDone={memberDone}
+            onFormCancel={() => setForm(null)}
           />
         ))}
       </View>
@@ -216,7 +239,16 @@ export default function HouseholdPage() {
             {m.formerTitle}
           </Text>
           {former.map((member) => (
-            <MemberCard key={member.id} member={member} editable={false} onMakeRepresentative={() => undefined} />
+            <MemberCard
+              key={member.id}
+              member={member}
+              editable={false}
+              onMakeRepresentative={() => undefined}
+              form={null}
+              onOpenForm={() => undefined}
+              onFormDone={() => undefined}
+              onFormCancel={() => undefined}
+            />
           ))}
         </View>
       ) : null}
@@ -264,10 +296,18 @@ function MemberCard({
   member,
   editable,
   onMakeRepresentative,
+  form,
+  onOpenForm,
+  onFormDone,
+  onFormCancel,
 }: {
   member: RosterResident;
   editable: boolean;
   onMakeRepresentative: () => void;
+  form: MemberFormKind | null;
+  onOpenForm: (kind: MemberFormKind) => void;
+  onFormDone: (message: string) => void;
+  onFormCancel: () => void;
 }) {
   const isActive = member.status === 'active';
   const adult = member.age >= ADULT_AGE;
@@ -314,9 +354,17 @@ function MemberCard({
               {m.makeRepresentative}
             </Button>
           ) : null}
+          <Button type="default" fill="outline" onClick={() => onOpenForm('departure')} data-testid={`member-depart-${member.name}`}>
+            {m.departLink}
+          </Button>
+          <Button type="default" fill="outline" onClick={() => onOpenForm('unbind')} data-testid={`member-unbind-${member.name}`}>
+            {m.unbindLink}
+          </Button>
         </View>
       ) : null}
       {editable && isActive && !member.isRepresentative && !adult ? <Text className="roster-muted">{m.notAdult}</Text> : null}
+      {editable && isActive && form === 'departure' ? <DepartureForm member={member} onDone={onFormDone} onCancel={onFormCancel} /> : null}
+      {editable && isActive && form === 'unbind' ? <UnbindForm member={member} onDone={onFormDone} onCancel={onFormCancel} /> : null}
     </View>
   );
 }

@@ -12,7 +12,7 @@ import { TextField } from '../../../../components/TextField';
 import { messages } from '../../../../constants/messages';
 import { addResident, getResident, updateResident } from '../../../../services/api/roster';
 import type { Result } from '../../../../services/http';
-import { Choice, ChoiceGroup } from '../../components/Choice';
+import { Choice, ChoiceGroup } from '../../../../components/Choice';
 import { fieldErrorsOf } from '../../utils/fieldErrors';
 import { addRequestOf, draftOf, EMPTY_DRAFT, missingFields, updateRequestOf, type Draft } from '../../utils/residentForm';
 import '../../roster.css';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { pressProps, roleProps } from '../../../components/a11y';
-import './Choice.css';
+import { pressProps, roleProps } from '../a11y';
+import './index.css';
 
 /**
  * One choice among several (男 / 女, a 网格, 是 / 不是): a whole-row tap target; the chosen one says
