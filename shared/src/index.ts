@@ -11,3 +11,4 @@ export * from './rules/date';
 export * from './rules/id-number';
 export * from './rules/phone';
 export * from './rules/share';
+export * from './types/audit';

@@ -4,81 +4,30 @@
  * checks and `readLastVerification`; the pages live in the "audit" sub-package.
  */
 import Taro from '@tarojs/taro';
-import type { Role } from '@village/shared';
+import {
+  AUDIT_READER_ROLES,
+  type AuditEventDetail,
+  type AuditEventFilter,
+  type AuditEventSummary,
+  type AuditVerification,
+  type Page,
+  type Role,
+} from '@village/shared';
+
+export type { AuditEventDetail, AuditEventSummary, AuditProblem, AuditProblemKind, AuditVerification, Page } from '@village/shared';
+export { AUDIT_READER_ROLES };
 import { http, type Result } from '../http';
 import { messages } from '../../constants/messages';
 import { readAccessToken } from '../session';
 
-/** Who may read the whole trail (server: TRAIL_READERS). */
-export const AUDIT_READER_ROLES: readonly Role[] = ['supervisor', 'secretary', 'village_committee'];
 /** Who may sign a checkpoint now (server: supervisor + committee roles). */
 export const CHECKPOINT_SIGNER_ROLES: readonly Role[] = ['supervisor', 'secretary', 'village_committee', 'branch_committee'];
 
 export function canReadAudit(roles: readonly Role[]): boolean {
-  return roles.some((r) => AUDIT_READER_ROLES.includes(r));
+  return roles.some((r) => (AUDIT_READER_ROLES as readonly Role[]).includes(r));
 }
 export function canSignCheckpoint(roles: readonly Role[]): boolean {
   return roles.some((r) => CHECKPOINT_SIGNER_ROLES.includes(r));
-}
-
-export interface AuditEventSummary {
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  correlationId: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditEventDetail extends AuditEventSummary {
-  villageId: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export type AuditProblemKind =
-  | 'edited'
-  | 'missing'
-  | 'reordered'
-  | 'broken_link'
-  | 'wrong_village'
-  | 'malformed'
-  | 'truncated'
-  | 'head_mismatch'
-  | 'bad_signature'
-  | 'checkpoint_mismatch';
-
-export interface AuditProblem {
-  kind: AuditProblemKind | string;
-  seq: number;
-  position: number;
-  message: string;
-  checkpointTreeSize?: number;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  villageId: string;
-  eventsChecked: number;
-  lastSeq: number;
-  headHash: string;
-  checkpointsChecked: number;
-  lastCheckpoint: { treeSize: number; lastSeq: number; rootHash: string; headHash: string; createdAt: string; keyId: string } | null;
-  problem: AuditProblem | null;
-  verifiedAt: string;
-  durationMs: number;
 }
 
 export interface AuditCheckpoint {
@@ -96,15 +45,8 @@ export interface AuditCheckpoint {
   requestedBy: string | null;
 }
 
-/** Filters shared by the list and the CSV export (dates are YYYY-MM-DD, Beijing time, inclusive). */
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-}
+/** Filters shared by the list and the CSV export. */
+export type AuditFilter = AuditEventFilter;
 
 export const AUDIT_PAGE_SIZE = 20;
 

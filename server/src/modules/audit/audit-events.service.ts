@@ -1,3 +1,4 @@
+import type { AuditEventDetail, AuditEventFilter as SharedAuditEventFilter, AuditEventSummary } from '@village/shared';
 import { ROLE_LABELS, isRole } from '@village/shared';
 import { CommonErrorCode, CommonException } from '../../common/errors/common.exception';
 import type { AuditEventFilter, AuditEventRecord, AuditRepository } from './audit.repository';
@@ -6,35 +7,8 @@ import { asDisplayText, csvLine, UTF8_BOM } from './audit-csv.util';
 import { chinaDayRange, formatChinaTime } from './audit-dates.util';
 import type { ConsistentRead } from './audit-verification.service';
 
-export interface AuditEventFilterInput {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  /** YYYY-MM-DD, Beijing time, inclusive. */
-  from?: string;
-  to?: string;
-}
-
-export interface AuditEventSummary {
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  correlationId: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditEventDetail extends AuditEventSummary {
-  villageId: string;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEventDetail, AuditEventSummary } from '@village/shared';
+export type AuditEventFilterInput = SharedAuditEventFilter;
 
 export interface AuditEventPage {
   items: AuditEventSummary[];

@@ -1,3 +1,4 @@
+import type { AuditProblem, AuditProblemKind, AuditVerification, CheckpointSummary } from '@village/shared';
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import type { Clock } from '../../common/clock';
@@ -13,68 +14,14 @@ import {
   type AuditChainRow,
   type ChainHead,
   type ChainProblem,
-  type ChainProblemKind,
   type CheckpointStatement,
 } from './domain';
 import type { AuditCheckpoint } from './entities/audit-checkpoint.entity';
 
-export type AuditProblemKind =
-  | ChainProblemKind
-  /** A checkpoint's signature does not verify with the server's published key: forged or altered. */
-  | 'bad_signature'
-  /** A validly signed checkpoint does not match the events it covers: they were rewritten and rehashed. */
-  | 'checkpoint_mismatch';
-
-export const AUDIT_PROBLEM_KINDS: readonly AuditProblemKind[] = [
-  'edited',
-  'missing',
-  'reordered',
-  'broken_link',
-  'wrong_village',
-  'malformed',
-  'truncated',
-  'head_mismatch',
-  'bad_signature',
-  'checkpoint_mismatch',
-];
-
-export interface AuditProblem {
-  kind: AuditProblemKind;
-  /** The sequence number concerned (for a checkpoint problem, the checkpoint's treeSize). */
-  seq: number;
-  /** 1-based position in the stream where it was found. */
-  position: number;
-  /** Plain Chinese for supervisors. */
-  message: string;
-  /** The checkpoint concerned, for `bad_signature` and `checkpoint_mismatch`. */
-  checkpointTreeSize?: number;
-}
-
-export interface CheckpointSummary {
-  treeSize: number;
-  lastSeq: number;
-  rootHash: string;
-  headHash: string;
-  createdAt: string;
-  keyId: string;
-}
-
-export interface VerificationReport {
-  ok: boolean;
-  villageId: string;
-  /** Rows read from the database. */
-  eventsChecked: number;
-  /** The end of the chain the rows were checked against: the chain head, or a newer signed checkpoint. */
-  lastSeq: number;
-  headHash: string;
-  /** Checkpoints whose signature (and, when reached, Merkle root) were checked. */
-  checkpointsChecked: number;
-  /** The newest checkpoint whose signature and root both matched. */
-  lastCheckpoint: CheckpointSummary | null;
-  problem: AuditProblem | null;
-  verifiedAt: string;
-  durationMs: number;
-}
+export { AUDIT_PROBLEM_KINDS } from '@village/shared';
+export type { AuditProblem, AuditProblemKind, CheckpointSummary } from '@village/shared';
+/** What `GET /api/audit/verify` and the CLI report (the shape lives in @village/shared). */
+export type VerificationReport = AuditVerification;
 
 /** The Merkle root the stream reached at a requested size, for signing a new checkpoint. */
 export interface CapturedRoot {

@@ -1,3 +1,4 @@
+import { AUDIT_READER_ROLES } from '@village/shared';
 import { Readable } from 'node:stream';
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import {
@@ -13,7 +14,6 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Role } from '@village/shared';
 import type { Response } from 'express';
 import { COMMITTEE_ROLES, Public, Roles } from '../../common/auth/access.decorator';
 import { CurrentVillageActor, type VillageActor } from '../../common/auth/actor';
@@ -47,7 +47,7 @@ import { AuditVerificationDto } from './dto/audit-verification.dto';
 import { SeqParamPipe } from './seq-param.pipe';
 
 /** Who may read the whole trail (DOMAIN.md §7): the supervisory committee first of all. */
-const TRAIL_READERS = ['supervisor', 'secretary', 'village_committee'] as const satisfies readonly Role[];
+const TRAIL_READERS = AUDIT_READER_ROLES;
 
 @ApiTags('audit 审计记录')
 @ApiBearerAuth()
