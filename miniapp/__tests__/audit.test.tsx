@@ -94,15 +94,15 @@ describe('verdictOf (核验记录 wording)', () => {
     expect(v.details).toEqual(['同时核对了 3 个签名存证', '核验时间 11月25日 14:05，用时 1.5 秒']);
   });
 
-  it('fail: 第 N 条记录被篡改 with the server message, the kind in words and what to do', () => {
+  it('fail: 第 N 条记录被篡改, then the server\'s words and what to do', () => {
     const v = verdictOf(
       verification({ ok: false, eventsChecked: 56, problem: { kind: 'edited', seq: 57, position: 57, message: '第 57 条记录被修改过' } }),
       NOW,
     );
     expect(v.tone).toBe('fail');
     expect(v.title).toBe('✗ 不通过');
-    expect(v.headline).toBe('第 57 条记录被篡改（第 57 条记录被修改过）');
-    expect(v.details[0]).toBe('问题类型：记录被修改');
+    expect(v.headline).toBe('第 57 条记录被篡改');
+    expect(v.details[0]).toBe('具体情况：第 57 条记录被修改过');
     expect(v.details[1]).toContain('报告村务监督委员会');
   });
 
@@ -118,7 +118,7 @@ describe('verdictOf (核验记录 wording)', () => {
   it('an empty chain passes in words too, and a failure without a problem still says 不通过', () => {
     expect(verdictOf(verification({ eventsChecked: 0, checkpointsChecked: 0 }), NOW).headline).toBe('通过：还没有任何记录');
     expect(verdictOf(verification({ durationMs: 5 }), NOW).details[1]).toBe('核验时间 11月25日 14:05，用时不到 1 秒');
-    expect(verdictOf(verification({ ok: false, lastSeq: 9 }), NOW)).toMatchObject({ tone: 'fail', headline: '第 9 条记录被篡改（格式异常）' });
+    expect(verdictOf(verification({ ok: false, lastSeq: 9 }), NOW)).toMatchObject({ tone: 'fail', headline: '第 9 条记录被篡改' });
   });
 
   it('the card says the verdict in words; colour is only the class', () => {
@@ -129,7 +129,8 @@ describe('verdictOf (核验记录 wording)', () => {
     const card = screen.getByTestId('audit-verdict');
     expect(card.getAttribute('role')).toBe('alert');
     expect(card.className).toContain('audit-verdict--fail');
-    expect(card.textContent).toContain('第 3 条记录被篡改（缺少第 3 条）');
+    expect(card.textContent).toContain('第 3 条记录被篡改');
+    expect(card.textContent).toContain('具体情况：缺少第 3 条');
   });
 });
 

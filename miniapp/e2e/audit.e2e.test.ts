@@ -236,7 +236,8 @@ describe('监委会成员 and the 审计记录', () => {
       expect(await card.getAttribute('data-tone')).toBe('fail');
       const text = await card.innerText();
       expect(text).toContain('不通过');
-      expect(text).toMatch(/第 1 条记录被篡改（.+）/);
+      expect(text).toMatch(/第 1 条记录被篡改/);
+      expect(text).toMatch(/具体情况：.+/);
       const colour = await card.evaluate((el) => getComputedStyle(el).borderColor);
       expect(colour).toBe('rgb(166, 27, 27)');
       await check('audit-verify-fail', mode);

@@ -11,7 +11,7 @@ const m = messages.audit;
 export interface Verdict {
   tone: 'pass' | 'fail';
   title: string;
-  /** The main sentence: "通过：全部 N 条记录完整，没有被改动" or "第 N 条记录被篡改（…）". */
+  /** The main sentence: "通过：全部 N 条记录完整，没有被改动" or "第 N 条记录被篡改". */
   headline: string;
   /** Smaller lines under it. */
   details: string[];
@@ -33,14 +33,14 @@ export function verdictOf(v: AuditVerification, now: Date = new Date()): Verdict
   const p = v.problem;
   const details: string[] = [];
   let headline: string;
-  if (!p) {
-    headline = m.verifyFail(v.lastSeq, m.problemKinds.malformed);
-  } else if (CHECKPOINT_KINDS.includes(p.kind)) {
+  if (p && CHECKPOINT_KINDS.includes(p.kind)) {
     headline = m.verifyFailCheckpoint(p.checkpointTreeSize ?? p.seq, p.message);
+    details.push(m.verifyKind(m.problemKinds[p.kind]));
   } else {
-    headline = m.verifyFail(p.seq, p.message);
+    // The server's sentence names the record and what happened; the headline says it plainly first.
+    headline = m.verifyFail(p?.seq ?? v.lastSeq);
+    details.push(m.verifyDetail(p?.message ?? m.problemKinds.malformed));
   }
-  if (p && m.problemKinds[p.kind]) details.push(m.verifyKind(m.problemKinds[p.kind]));
   details.push(m.verifyFailNext, meta);
   return { tone: 'fail', title: m.verifyFailTitle, headline, details };
 }
