@@ -18,10 +18,10 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
   const auditCount = async (action: string): Promise<number> =>
     Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_event WHERE action = ?', [action]))[0].n);
 
-  /** An adult with no office, no WeChat and no code yet: each test takes a fresh one. */
+  /** An adult of the demo village with no office, no WeChat and no code yet: each test takes a fresh one. */
   const someUnboundResident = async (): Promise<{ id: string; name: string }> => {
     const [row] = await t.dataSource.query(
-      "SELECT r.id, r.name FROM resident r WHERE r.status = 'active' AND r.birth_date < '2000-01-01' AND NOT EXISTS (SELECT 1 FROM account_binding b WHERE b.resident_id = r.id AND b.unbound_at IS NULL) AND NOT EXISTS (SELECT 1 FROM binding_code c WHERE c.resident_id = r.id) AND NOT EXISTS (SELECT 1 FROM role_assignment o WHERE o.resident_id = r.id) ORDER BY r.id LIMIT 1",
+      "SELECT r.id, r.name FROM resident r JOIN village v ON v.id = r.village_id WHERE v.code = '140431203201' AND r.status = 'active' AND r.birth_date < '2000-01-01' AND NOT EXISTS (SELECT 1 FROM account_binding b WHERE b.resident_id = r.id AND b.unbound_at IS NULL) AND NOT EXISTS (SELECT 1 FROM binding_code c WHERE c.resident_id = r.id) AND NOT EXISTS (SELECT 1 FROM role_assignment o WHERE o.resident_id = r.id) ORDER BY r.id LIMIT 1",
     );
     return row;
   };
