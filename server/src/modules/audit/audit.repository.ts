@@ -292,21 +292,8 @@ export class AuditRepository {
   }
 }
 
-interface RawChainRow {
-  villageId: string;
-  seq: number | string;
-  occurredAt: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  beforeJson: string | null;
-  afterJson: string | null;
-  correlationId: string | null;
-  prevHash: string;
-  hash: string;
-}
+/** A chain row as the driver returns it: MySQL may hand back `seq` as a string. */
+type RawChainRow = Omit<AuditEventRecord, 'actorName' | 'seq'> & { seq: number | string };
 
 type RawEventRecord = Omit<AuditEventRecord, 'seq'> & { seq: number | string };
 

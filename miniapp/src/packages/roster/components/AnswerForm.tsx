@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { Choice, ChoiceGroup } from '../../../components/Choice';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorState } from '../../../components/ErrorState';
-import { Button } from '../../../components/nutui';
 import { TextField } from '../../../components/TextField';
 import { messages } from '../../../constants/messages';
 import { answerCorrectionRequest } from '../../../services/api/roster';
+import { MemberFormActions } from './MemberFormActions';
 import './MemberForm.css';
 
 const m = messages.roster;
@@ -85,14 +85,7 @@ export function AnswerForm({
           <ErrorState error={error} title={m.actionFailed} />
         </View>
       ) : null}
-      <View className="roster-actions">
-        <Button type="primary" onClick={next} data-testid="answer-next">
-          {m.correctionAnswerNext}
-        </Button>
-        <Button type="default" fill="outline" onClick={onCancel}>
-          {m.cancel}
-        </Button>
-      </View>
+      <MemberFormActions nextText={m.correctionAnswerNext} onNext={next} onCancel={onCancel} nextTestId="answer-next" />
 
       <ConfirmDialog
         open={confirming}

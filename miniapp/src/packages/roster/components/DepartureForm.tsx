@@ -5,11 +5,11 @@ import { Choice, ChoiceGroup } from '../../../components/Choice';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorState } from '../../../components/ErrorState';
 import { Notice } from '../../../components/Notice';
-import { Button } from '../../../components/nutui';
 import { TextField } from '../../../components/TextField';
 import { messages } from '../../../constants/messages';
 import { departResident } from '../../../services/api/roster';
 import { dayText, normaliseDateInput } from '../utils/dates';
+import { MemberFormActions } from './MemberFormActions';
 import './MemberForm.css';
 
 const m = messages.roster;
@@ -116,14 +116,7 @@ export function DepartureForm({
         </Text>
       ) : null}
 
-      <View className="roster-actions">
-        <Button type="primary" onClick={next} data-testid="depart-next">
-          {m.departNext}
-        </Button>
-        <Button type="default" fill="outline" onClick={onCancel}>
-          {m.cancel}
-        </Button>
-      </View>
+      <MemberFormActions nextText={m.departNext} onNext={next} onCancel={onCancel} nextTestId="depart-next" />
 
       <ConfirmDialog
         open={confirming}

@@ -3,10 +3,10 @@ import type { ApiErrorBody, RosterResident } from '@village/shared';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorState } from '../../../components/ErrorState';
-import { Button } from '../../../components/nutui';
 import { TextField } from '../../../components/TextField';
 import { messages } from '../../../constants/messages';
 import { unbindResident } from '../../../services/api/bindings';
+import { MemberFormActions } from './MemberFormActions';
 import './MemberForm.css';
 
 const m = messages.roster;
@@ -61,14 +61,7 @@ export function UnbindForm({
           <ErrorState error={error} title={m.actionFailed} />
         </View>
       ) : null}
-      <View className="roster-actions">
-        <Button type="primary" onClick={next} data-testid="unbind-next">
-          {m.unbindNext}
-        </Button>
-        <Button type="default" fill="outline" onClick={onCancel}>
-          {m.cancel}
-        </Button>
-      </View>
+      <MemberFormActions nextText={m.unbindNext} onNext={next} onCancel={onCancel} nextTestId="unbind-next" />
 
       <ConfirmDialog
         open={confirming}
