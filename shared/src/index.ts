@@ -12,3 +12,4 @@ export * from './rules/id-number';
 export * from './rules/phone';
 export * from './rules/share';
 export * from './types/audit';
+export * from './types/notice';
