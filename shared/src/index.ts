@@ -13,3 +13,4 @@ export * from './rules/phone';
 export * from './rules/share';
 export * from './types/audit';
 export * from './types/notice';
+export * from './rules/notice-body';
