@@ -7,6 +7,7 @@ import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { AuditModule } from './modules/audit/audit.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { RosterModule } from './modules/roster/roster.module';
 import { TownshipModule } from './modules/township/township.module';
 import { WechatEndpoint, WechatModule } from './modules/wechat/wechat.module';
@@ -15,6 +16,7 @@ import { AppConfig } from './config/app-config';
 import { databaseOptions } from './config/database-options';
 import { HealthModule } from './modules/health/health.module';
 import { VillagesModule } from './modules/villages/villages.module';
+import { VotingModule } from './modules/voting/voting.module';
 import { DemoSeeder } from './seed/demo-seeder';
 
 @Module({})
@@ -32,7 +34,8 @@ export class AppModule {
             // Set by the correlationId middleware, which runs first.
             genReqId: (req) => (req as RequestWithId).id ?? 'unknown',
             customAttributeKeys: { reqId: 'correlationId' },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            // idempotency-key: it also unlocks a sealed replay (a secret ballot's receipt), so it stays out of logs.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
@@ -44,6 +47,8 @@ export class AppModule {
         IdentityModule,
         RosterModule,
         TownshipModule,
+        NoticesModule,
+        VotingModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, ...(config.DEMO_SEED ? [DemoSeeder] : [])],
     };

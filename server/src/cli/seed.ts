@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { seedDemoBallots } from '../seed/demo-ballots';
+import { seedDemoNotices } from '../seed/demo-notices';
 import { seedDemoVillage } from '../seed/demo-seeder';
 import { openDataSource, runCli } from './data-source';
 
@@ -8,6 +10,8 @@ runCli(async () => {
     await dataSource.runMigrations({ transaction: 'each' });
     const outcome = await seedDemoVillage(dataSource);
     process.stdout.write(outcome === 'created' ? '示范村已写入\n' : '示范村已存在，未改动\n');
+    if ((await seedDemoNotices(dataSource)) === 'created') process.stdout.write('示范村的村务公开已写入\n');
+    if ((await seedDemoBallots(dataSource)) === 'created') process.stdout.write('示范村的表决已写入\n');
   } finally {
     await dataSource.destroy();
   }

@@ -59,6 +59,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUDIT_CHECKPOINT_MAX_AGE_HOURS: '0' }).AUDIT_CHECKPOINT_MAX_AGE_HOURS).toBe(0);
   });
 
+  it('keeps notice attachments under data/, 10 MB each, and flags queries after 10 days', () => {
+    const config = loadConfig({});
+    expect(config.NOTICE_FILES_DIR).toMatch(/data\/notice-files$/);
+    expect(config.NOTICE_ATTACHMENT_MAX_BYTES).toBe(10 * 1024 * 1024);
+    expect(config.NOTICE_QUERY_ANSWER_DAYS).toBe(10);
+    expect(config.NOTICE_FILE_URL_SECRET).toBe('');
+    expect(config.AUDIT_CHECKPOINT_NOTICES).toBe(true);
+    expect(loadConfig({ AUDIT_CHECKPOINT_NOTICES: 'false' }).AUDIT_CHECKPOINT_NOTICES).toBe(false);
+    expect(() => loadConfig({ NOTICE_ATTACHMENT_MAX_BYTES: '10' })).toThrow('NOTICE_ATTACHMENT_MAX_BYTES 至少 1024 字节');
+    expect(() => loadConfig({ NOTICE_QUERY_ANSWER_DAYS: '0' })).toThrow('NOTICE_QUERY_ANSWER_DAYS 至少 1 天');
+    expect(() => loadConfig({ NOTICE_FILE_URL_SECRET: 'short' })).toThrow('NOTICE_FILE_URL_SECRET 至少 32 个字符');
+  });
+
+  it('derives the attachment-link secret from the field key in production, or takes its own', () => {
+    expect(loadConfig(production).NOTICE_FILE_URL_SECRET).toBe('');
+    const own = 'x'.repeat(32);
+    expect(() => loadConfig({ ...production, FIELD_ENCRYPTION_KEY: '' })).toThrow('NOTICE_FILE_URL_SECRET');
+    expect(loadConfig({ ...production, NOTICE_FILE_URL_SECRET: own }).NOTICE_FILE_URL_SECRET).toBe(own);
+  });
+
   it('lists every bad variable in Chinese', () => {
     let error: unknown;
     try {

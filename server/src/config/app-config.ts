@@ -135,6 +135,39 @@ export class AppConfig {
   @Max(24 * 366, { message: 'AUDIT_CHECKPOINT_MAX_AGE_HOURS 不能超过一年' })
   AUDIT_CHECKPOINT_MAX_AGE_HOURS = 24;
 
+  /**
+   * Publish each signed checkpoint as a 记录存证 notice (DOMAIN.md §7). Only tests of the trail's own
+   * arithmetic turn it off: each announcement is itself an event.
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'AUDIT_CHECKPOINT_NOTICES 只能是 true 或 false' })
+  AUDIT_CHECKPOINT_NOTICES = true;
+
+  /** Attachments of public notices (村务公开) on local disk: images and PDFs, one folder per village. */
+  @IsString()
+  @IsNotEmpty({ message: 'NOTICE_FILES_DIR 不能为空' })
+  NOTICE_FILES_DIR = resolve(REPO_ROOT, 'data', 'notice-files');
+
+  @Transform(toInteger)
+  @IsInt({ message: 'NOTICE_ATTACHMENT_MAX_BYTES 必须是整数（字节）' })
+  @Min(1024, { message: 'NOTICE_ATTACHMENT_MAX_BYTES 至少 1024 字节' })
+  @Max(50 * 1024 * 1024, { message: 'NOTICE_ATTACHMENT_MAX_BYTES 不能超过 50 MB（52428800 字节）' })
+  NOTICE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** A villager's query about a notice still unanswered after this many days is flagged to the 监委会. */
+  @Transform(toInteger)
+  @IsInt({ message: 'NOTICE_QUERY_ANSWER_DAYS 必须是整数（天）' })
+  @Min(1, { message: 'NOTICE_QUERY_ANSWER_DAYS 至少 1 天' })
+  @Max(90, { message: 'NOTICE_QUERY_ANSWER_DAYS 不能超过 90 天' })
+  NOTICE_QUERY_ANSWER_DAYS = 10;
+
+  /**
+   * Signs the short-lived attachment links (HMAC-SHA256). Empty: derived from FIELD_ENCRYPTION_KEY, or
+   * outside production from a key file under KEYS_DIR.
+   */
+  @Matches(/^$|^.{32,}$/, { message: 'NOTICE_FILE_URL_SECRET 至少 32 个字符（例如 openssl rand -base64 32）' })
+  NOTICE_FILE_URL_SECRET = '';
+
   @Transform(toInteger)
   @IsInt({ message: 'SHUTDOWN_GRACE_MS 必须是整数（毫秒）' })
   @Min(0, { message: 'SHUTDOWN_GRACE_MS 不能小于 0' })
@@ -175,6 +208,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (config.WECHAT_API_BASE === 'fake') problems.push('生产环境必须设置 WECHAT_API_BASE=https://api.weixin.qq.com');
     if (!config.FIELD_ENCRYPTION_KEY) problems.push('生产环境必须设置 FIELD_ENCRYPTION_KEY（32 字节密钥的 base64）');
     if (config.WECHAT_APP_SECRET === 'demo-secret') problems.push('生产环境必须设置 WECHAT_APP_SECRET');
+    if (!config.NOTICE_FILE_URL_SECRET && !config.FIELD_ENCRYPTION_KEY) {
+      problems.push('生产环境必须设置 NOTICE_FILE_URL_SECRET，或设置 FIELD_ENCRYPTION_KEY（附件链接的签名密钥由它派生）');
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

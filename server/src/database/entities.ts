@@ -11,6 +11,8 @@ import {
   WechatAccount,
 } from '../modules/identity/entities';
 import { CorrectionRequest } from '../modules/roster/entities/correction-request.entity';
+import { Ballot, BallotEligibility, BallotOpenVote, BallotPaperCount, BallotParticipation, BallotResult, BallotSecretChoice } from '../modules/voting/entities';
+import { Notice, NoticeAttachment, NoticeInPerson, NoticePolicyRow, NoticeQuery, NoticeRead } from '../modules/notices/entities';
 import {
   CouncilChannel,
   Grid,
@@ -43,4 +45,11 @@ export const ALL_ENTITIES = [
   BindingAttempt,
   TownshipStaff,
   CorrectionRequest,
+  Notice,
+  NoticeAttachment,
+  NoticeRead,
+  NoticeInPerson,
+  NoticeQuery,
+  NoticePolicyRow,
+  Ballot, BallotEligibility, BallotParticipation, BallotOpenVote, BallotSecretChoice, BallotPaperCount, BallotResult,
 ];

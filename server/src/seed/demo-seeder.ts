@@ -13,6 +13,8 @@ import {
 } from '../modules/villages/entities';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../modules/audit/unit-of-work';
+import { seedDemoBallots } from './demo-ballots';
+import { seedDemoNotices } from './demo-notices';
 import { buildDemoVillage, DEMO, DemoVillage } from './demo-village';
 import { stableId } from './stable-id';
 import { TownshipStaff } from '../modules/identity/entities';
@@ -100,5 +102,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const outcome = await seedDemoVillage(this.dataSource, this.clock);
     this.logger.log(outcome === 'created' ? `demo village ${DEMO.village.name} created` : 'demo village already present');
+    if ((await seedDemoNotices(this.dataSource, this.clock)) === 'created') this.logger.log('demo notices created');
+    if ((await seedDemoBallots(this.dataSource, this.clock)) === 'created') this.logger.log('demo ballots created');
   }
 }

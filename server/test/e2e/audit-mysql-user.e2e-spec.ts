@@ -77,6 +77,7 @@ const CI_GRANTS =
         KEYS_DIR: mkdtempSync(join(tmpdir(), 'village-keys-')),
         AUDIT_SIGNING_KEY: auditKey,
         AUDIT_CHECKPOINT_EVERY: '3',
+        AUDIT_CHECKPOINT_NOTICES: 'false',
         WECHAT_API_BASE: await wechat.listen(),
         WECHAT_APP_ID: TEST_WECHAT.appId,
         WECHAT_APP_SECRET: TEST_WECHAT.appSecret,

@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds())('audit trail tampering and concurrency on %s'
   let head: number;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { AUDIT_CHECKPOINT_EVERY: '10' });
+    t = await startTestApp(kind, { AUDIT_CHECKPOINT_EVERY: '10' , AUDIT_CHECKPOINT_NOTICES: 'false' });
     villageId = await demoVillageId(t);
     supervisor = await loginAs(t, 'supervisor');
     // Up to exactly 40 events, so checkpoints sit at 10, 20, 30 and 40.

@@ -53,7 +53,7 @@ describe.each(testDatabaseKinds())('audit trail API on %s', (kind) => {
   const logins: Record<string, LoginResult> = {};
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { AUDIT_CHECKPOINT_EVERY: '5' });
+    t = await startTestApp(kind, { AUDIT_CHECKPOINT_EVERY: '5' , AUDIT_CHECKPOINT_NOTICES: 'false' });
     villageId = await demoVillageId(t);
     for (const persona of ['supervisor', 'secretary', 'committee', 'villager', 'household_rep', 'grid_leader', 'new']) {
       logins[persona] = await loginAs(t, persona);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LoginResult, Role } from '@village/shared';
+import { addDays, chinaDay, type LoginResult, type Role } from '@village/shared';
 import { createOtherVillage, OtherVillage } from '../factories/other-village';
 import { loginAs } from '../support/auth';
 import { RouteEntry, routeTable } from '../support/route-table';
@@ -43,10 +43,28 @@ describe('authorization matrix (SQLite)', () => {
       "SELECT id FROM role_assignment WHERE village_id <> ? AND role = 'supervisor' ORDER BY id LIMIT 1",
       [other.villageId],
     );
+    // A draft notice with an attachment: its signed link fills the public file route.
+    const draft = await t.http
+      .post('/api/notices')
+      .set('authorization', `Bearer ${logins.get('secretary')?.accessToken}`)
+      .send({ kind: 'village', title: '授权矩阵用的公开', body: '正文', window: { startsOn: chinaDay(new Date()), endsOn: addDays(chinaDay(new Date()), 6) } });
+    const attachment = await t.http
+      .post(`/api/notices/${draft.body.id}/attachments`)
+      .set('authorization', `Bearer ${logins.get('secretary')?.accessToken}`)
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'matrix.pdf');
+    if (attachment.status !== 201) throw new Error(`matrix fixture: attachment upload failed ${attachment.status}`);
+    const fileUrl = new URL(attachment.body.url as string, 'http://server');
     const foreignAssignmentId = randomUUID();
     await t.dataSource.query(
       "INSERT INTO role_assignment (id, village_id, resident_id, role, started_on) VALUES (?, ?, ?, 'supervisor', '2024-12-20')",
       [foreignAssignmentId, other.villageId, other.residentId],
+    );
+    // Voting: a seeded open ballot of the demo village, and one of the other village.
+    const [ownBallot] = await t.dataSource.query("SELECT id FROM ballot WHERE village_id <> ? AND status = 'open' ORDER BY id LIMIT 1", [other.villageId]);
+    const foreignBallotId = randomUUID();
+    await t.dataSource.query(
+      "INSERT INTO ballot (id, village_id, title, description, electorate, decision_body, secrecy, choice_kind, choices_json, max_selections, opens_at, closes_at, status, created_by_resident_id, created_at, updated_at, version, eligible_count) VALUES (?, ?, '邻村的表决', '', 'households', 'villager_assembly', 'open', 'motion', '[]', 1, '2020-01-01 00:00:00', '2099-01-01 00:00:00', 'open', ?, '2020-01-01 00:00:00', '2020-01-01 00:00:00', 1, 1)",
+      [foreignBallotId, other.villageId, other.residentId],
     );
     ids = {
       own: {
@@ -57,6 +75,10 @@ describe('authorization matrix (SQLite)', () => {
         id: resident.id,
         seq: '1',
         assignmentId: assignment.id,
+        ballotId: ownBallot.id,
+        attachmentId: attachment.body.id,
+        // The public file route takes its signature in the query string.
+        fileId: `${fileUrl.pathname.split('/').pop()}${fileUrl.search}`,
       },
       foreign: {
         residentId: other.residentId,
@@ -65,6 +87,9 @@ describe('authorization matrix (SQLite)', () => {
         villageId: other.villageId,
         id: other.residentId,
         assignmentId: foreignAssignmentId,
+        ballotId: foreignBallotId,
+        attachmentId: randomUUID(),
+        fileId: randomUUID(),
         // Sequence numbers are per village: one the caller's village does not have.
         seq: '999999',
       },

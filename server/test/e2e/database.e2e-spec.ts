@@ -23,6 +23,12 @@ const TABLES = [
   'binding_code',
   'binding_attempt',
   'correction_request',
+  'notice',
+  'notice_attachment',
+  'notice_read',
+  'notice_in_person',
+  'notice_query',
+  'notice_policy',
 ];
 
 describe.each(testDatabaseKinds())('migrations and demo seed on %s', (kind) => {

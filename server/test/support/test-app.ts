@@ -43,6 +43,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     LOG_LEVEL: 'silent',
     H5_DIR: h5Dir,
     KEYS_DIR: mkdtempSync(join(tmpdir(), 'village-keys-')),
+    NOTICE_FILES_DIR: mkdtempSync(join(tmpdir(), 'village-notice-files-')),
     WECHAT_API_BASE: await wechat.listen(),
     WECHAT_APP_ID: TEST_WECHAT.appId,
     WECHAT_APP_SECRET: TEST_WECHAT.appSecret,

@@ -72,6 +72,7 @@ export const NOTICE_ANSWER_TEXT_MAX = 2000;
  * 财务收支明细. Anything else is plain text.
  */
 export interface NoticeSpan {
+  /** May contain `\n`: a line break typed inside a paragraph or list item; render it as a break. */
   text: string;
   bold?: boolean;
 }
@@ -222,12 +223,30 @@ export interface UnreachedHousehold {
   grid: NamedRef;
   representativeName: string | null;
   phoneMasked: string | null;
+  /**
+   * For a `party_members` notice each row is one party member not yet reached (else null); then
+   * `phoneMasked` is that member's phone.
+   */
+  person: NamedRef | null;
 }
 
 /** `POST /api/notices/:id/in-person` {householdId, note?} — grid leaders (own grid) and the committee. */
 export interface InPersonNoticeInput {
   householdId: string;
+  /** Required for a `party_members` notice: the party member of that household who was told. */
+  residentId?: string;
   note?: string;
+}
+
+/** What `POST /api/notices/:id/in-person` records (201). */
+export interface InPersonNoticeRecord {
+  noticeId: string;
+  householdId: string;
+  /** The party member told, for a `party_members` notice; else null. */
+  residentId: string | null;
+  recordedBy: NamedRef;
+  toldAt: string;
+  note: string | null;
 }
 
 // ---------------------------------------------------------------- queries (询问/质询)

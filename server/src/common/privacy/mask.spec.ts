@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone } from './mask';
+import { maskIdNumber, maskName, maskPhone } from './mask';
 
 describe('masking', () => {
   it('keeps the first 3 and last 4 digits of a phone', () => {
@@ -14,5 +14,17 @@ describe('masking', () => {
     expect(maskPhone('12345')).toBe('*****');
     expect(maskIdNumber('1234')).toBe('****');
     expect(maskPhone(null)).toBeNull();
+  });
+});
+
+describe('maskName', () => {
+  it.each([
+    ['张三明', '张*明'],
+    ['张三', '张*'],
+    ['欧阳小明', '欧**明'],
+    ['王', '*'],
+    [' 李建平 ', '李*平'],
+  ])('%s → %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
   });
 });

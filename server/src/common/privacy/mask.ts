@@ -17,3 +17,11 @@ export function maskIdNumber(idNumber: string | null): string | null {
   if (idNumber.length < 8) return '*'.repeat(idNumber.length);
   return `${idNumber.slice(0, 4)}${'*'.repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
 }
+
+/** 张三明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明: recognisable to neighbours, not a full name to strangers. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}

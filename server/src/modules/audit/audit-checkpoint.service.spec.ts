@@ -102,4 +102,27 @@ describe('AuditCheckpointService', () => {
     const second = await service.createNow(VILLAGE, 'r-2');
     expect(second).toMatchObject({ created: false, checkpoint: { id: first.checkpoint.id } });
   });
+
+  it('tells listeners about each checkpoint it signs, in the background, once; a failing listener is only logged', async () => {
+    const { service, commit } = setup({ every: 5 });
+    const seen: number[] = [];
+    service.onCheckpointCreated(async (c) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(c.treeSize);
+    });
+    service.onCheckpointCreated(async () => {
+      throw new Error('listener broke');
+    });
+    commit(5, 5);
+    commit(5, 5);
+    await service.settled();
+    expect(seen).toEqual([5]);
+    const manual = await service.createNow(VILLAGE, 'r-1');
+    expect(manual.created).toBe(true);
+    await service.settled();
+    expect(seen).toEqual([5, 7]);
+    await service.createNow(VILLAGE, 'r-1');
+    await service.settled();
+    expect(seen).toEqual([5, 7]);
+  });
 });

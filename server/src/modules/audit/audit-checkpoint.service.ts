@@ -25,6 +25,14 @@ interface CreateRequest {
 const HOUR = 3_600_000;
 
 /**
+ * Told about each checkpoint this server signs, after it is stored (not about one that already
+ * existed). Runs in the background like the checkpoint itself; a failure is logged, never thrown back.
+ * The notices module publishes each checkpoint as a 记录存证 notice this way, without the audit module
+ * depending on it.
+ */
+export type CheckpointCreatedListener = (checkpoint: AuditCheckpoint) => Promise<void>;
+
+/**
  * Signed checkpoints, made three ways:
  *
  * - every AUDIT_CHECKPOINT_EVERY events: a commit listener on the UnitOfWork notices a unit that
@@ -44,6 +52,7 @@ export class AuditCheckpointService implements OnModuleInit, BeforeApplicationSh
   /** One creation at a time per village in this process (later ones usually find theirs done). */
   private readonly perVillage = new Map<string, Promise<unknown>>();
   private readonly background = new Set<Promise<unknown>>();
+  private readonly createdListeners: CheckpointCreatedListener[] = [];
 
   constructor(
     private readonly repo: AuditRepository,
@@ -62,7 +71,11 @@ export class AuditCheckpointService implements OnModuleInit, BeforeApplicationSh
     await this.settled();
   }
 
-  /** Resolves once every background checkpoint started so far has finished (tests, shutdown). */
+  onCheckpointCreated(listener: CheckpointCreatedListener): void {
+    this.createdListeners.push(listener);
+  }
+
+  /** Resolves once every background checkpoint (and its listeners) started so far has finished (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
@@ -106,8 +119,22 @@ export class AuditCheckpointService implements OnModuleInit, BeforeApplicationSh
     const task = this.create(villageId, request).catch((error: unknown) => {
       this.logger.error({ err: error, villageId, treeSize: request.treeSize }, 'audit checkpoint failed');
     });
+    this.track(task);
+  }
+
+  private track(task: Promise<unknown>): void {
     this.background.add(task);
     void task.finally(() => this.background.delete(task));
+  }
+
+  private announce(checkpoint: AuditCheckpoint): void {
+    for (const listener of this.createdListeners) {
+      this.track(
+        listener(checkpoint).catch((error: unknown) => {
+          this.logger.error({ err: error, villageId: checkpoint.villageId, treeSize: checkpoint.treeSize }, 'checkpoint listener failed');
+        }),
+      );
+    }
   }
 
   private create(villageId: string, request: CreateRequest): Promise<CheckpointResult> {
@@ -152,6 +179,7 @@ export class AuditCheckpointService implements OnModuleInit, BeforeApplicationSh
       if (winner) return { checkpoint: winner, created: false };
     }
     this.logger.log({ villageId, treeSize: checkpoint.treeSize, trigger: checkpoint.trigger }, 'audit checkpoint signed');
+    this.announce(checkpoint);
     return { checkpoint, created: true };
   }
 }

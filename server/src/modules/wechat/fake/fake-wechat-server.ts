@@ -14,6 +14,20 @@ interface IssuedCode {
 }
 
 const CODE_TTL_MS = 5 * 60 * 1000;
+const ACCESS_TOKEN_TTL_S = 7200;
+
+export type FakeContentSuggestion = 'pass' | 'review' | 'risky';
+
+/**
+ * Text containing one of these gets that verdict from the fake msgSecCheck, so the demo and the
+ * browser tests can show a query that waits for review or is held.
+ */
+export const FAKE_SEC_CHECK_MARKERS: Record<Exclude<FakeContentSuggestion, 'pass'>, string> = {
+  review: '【待审】',
+  risky: '【违规】',
+};
+
+const SEC_CHECK_LABELS: Record<FakeContentSuggestion, number> = { pass: 100, review: 21000, risky: 20006 };
 
 /**
  * A small HTTP server that speaks the parts of WeChat's server API this project calls, with the same
@@ -21,13 +35,25 @@ const CODE_TTL_MS = 5 * 60 * 1000;
  * local demo, so the code that runs against api.weixin.qq.com is the code that was tested.
  *
  * Besides WeChat's own endpoints it has `/__fake/*` controls that stand in for what happens on the
- * phone: `wx.login` minting a code, `wx.getShareInfo` encrypting a group id, and WeChat misbehaving.
+ * phone: `wx.login` minting a code, `wx.getShareInfo` encrypting a group id, and WeChat misbehaving
+ * (`/__fake/fail`, `/__fake/expire-tokens`) or judging text (`/__fake/sec-check` {suggest, times} for
+ * the next checks, or {suggest, contains} for a rule; text with FAKE_SEC_CHECK_MARKERS gets that verdict).
  */
 export class FakeWechatServer {
   private readonly server: Server;
   private readonly codes = new Map<string, IssuedCode>();
   private readonly sessionKeys = new Map<string, Buffer>();
   private readonly failures: number[] = [];
+  /** Issued access tokens and when each expires (ms). */
+  private readonly accessTokens = new Map<string, number>();
+  /** Verdicts for the next msgSecCheck calls, before any rule. */
+  private readonly secCheckQueue: FakeContentSuggestion[] = [];
+  private readonly secCheckRules: { contains: string; suggest: FakeContentSuggestion }[] = Object.entries(FAKE_SEC_CHECK_MARKERS).map(
+    ([suggest, contains]) => ({ contains, suggest: suggest as FakeContentSuggestion }),
+  );
+  /** Every text msgSecCheck was asked about, with its openid (tests check what was sent). */
+  readonly secChecks: { openid: string; content: string; suggest: FakeContentSuggestion }[] = [];
+  accessTokensIssued = 0;
 
   constructor(private readonly options: FakeWechatOptions) {
     this.server = createServer((req, res) => {
@@ -61,6 +87,21 @@ export class FakeWechatServer {
     for (let i = 0; i < times; i += 1) this.failures.push(errcode);
   }
 
+  /** The next `times` msgSecCheck calls answer `suggest`, whatever the text. */
+  nextSecCheck(suggest: FakeContentSuggestion, times = 1): void {
+    for (let i = 0; i < times; i += 1) this.secCheckQueue.push(suggest);
+  }
+
+  /** From now on, text containing `contains` gets `suggest` (checked after the queue, before the markers). */
+  addSecCheckRule(contains: string, suggest: FakeContentSuggestion): void {
+    this.secCheckRules.unshift({ contains, suggest });
+  }
+
+  /** Every access token issued so far stops working (WeChat answers 42001), as after two hours. */
+  expireAccessTokens(): void {
+    for (const token of this.accessTokens.keys()) this.accessTokens.set(token, 0);
+  }
+
   /** What wx.getShareInfo returns: the group's openGId encrypted with the user's current session key. */
   encryptShareInfo(openid: string, openGId: string): { encryptedData: string; iv: string } {
     const key = this.sessionKeys.get(openid);
@@ -80,7 +121,42 @@ export class FakeWechatServer {
     if (failure !== undefined) return send(res, 200, { errcode: failure, errmsg: failureMessage(failure) });
 
     if (req.method === 'GET' && url.pathname === '/sns/jscode2session') return this.code2Session(url.searchParams, res);
+    if (req.method === 'GET' && url.pathname === '/cgi-bin/token') return this.accessToken(url.searchParams, res);
+    if (req.method === 'POST' && url.pathname === '/wxa/msg_sec_check') return this.msgSecCheck(url.searchParams, req, res);
     send(res, 404, { errcode: 40066, errmsg: 'invalid url' });
+  }
+
+  private accessToken(params: URLSearchParams, res: ServerResponse): void {
+    if (params.get('grant_type') !== 'client_credential') return send(res, 200, { errcode: 40002, errmsg: 'invalid grant_type' });
+    if (params.get('appid') !== this.options.appId) return send(res, 200, { errcode: 40013, errmsg: 'invalid appid' });
+    if (params.get('secret') !== this.options.appSecret) return send(res, 200, { errcode: 40125, errmsg: 'invalid appsecret' });
+    const token = randomBytes(24).toString('base64url');
+    this.accessTokens.set(token, Date.now() + ACCESS_TOKEN_TTL_S * 1000);
+    this.accessTokensIssued += 1;
+    send(res, 200, { access_token: token, expires_in: ACCESS_TOKEN_TTL_S });
+  }
+
+  /** security.msgSecCheck v2, answering from the queue, then the rules, else pass. */
+  private async msgSecCheck(params: URLSearchParams, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const expiresAt = this.accessTokens.get(params.get('access_token') ?? '');
+    if (expiresAt === undefined) return send(res, 200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+    if (expiresAt <= Date.now()) return send(res, 200, { errcode: 42001, errmsg: 'access_token expired' });
+    const body = (await readJson(req)) as { content?: unknown; version?: unknown; scene?: unknown; openid?: unknown };
+    if (body.version !== 2 || typeof body.content !== 'string' || typeof body.openid !== 'string' || ![1, 2, 3, 4].includes(Number(body.scene))) {
+      return send(res, 200, { errcode: 47001, errmsg: 'data format error' });
+    }
+    if (!body.openid) return send(res, 200, { errcode: 40003, errmsg: 'invalid openid' });
+    const content = body.content;
+    const suggest = this.secCheckQueue.shift() ?? this.secCheckRules.find((r) => content.includes(r.contains))?.suggest ?? 'pass';
+    this.secChecks.push({ openid: body.openid, content, suggest });
+    const label = SEC_CHECK_LABELS[suggest];
+    send(res, 200, {
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'pass' ? 0 : 90 }],
+      trace_id: randomBytes(12).toString('hex'),
+    });
   }
 
   private code2Session(params: URLSearchParams, res: ServerResponse): void {
@@ -110,6 +186,17 @@ export class FakeWechatServer {
       this.failNext(Number(body.errcode), Number(body.times ?? 1));
       return send(res, 200, { ok: true });
     }
+    if (path === '/__fake/sec-check') {
+      const suggest = String(body.suggest ?? '');
+      if (!isSuggestion(suggest)) return send(res, 400, { error: 'suggest must be pass, review or risky' });
+      if (typeof body.contains === 'string' && body.contains) this.addSecCheckRule(body.contains, suggest);
+      else this.nextSecCheck(suggest, Number(body.times ?? 1));
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/__fake/expire-tokens') {
+      this.expireAccessTokens();
+      return send(res, 200, { ok: true });
+    }
     if (path === '/__fake/share-info') {
       return send(res, 200, this.encryptShareInfo(String(body.openid), String(body.openGId)));
     }
@@ -120,6 +207,10 @@ export class FakeWechatServer {
 /** A stable fake openid for a demo or test user, shaped like WeChat's 28-character ids. */
 export function fakeOpenId(seed: string): string {
   return `o${createHash('sha256').update(seed).digest('base64url').slice(0, 27)}`;
+}
+
+function isSuggestion(value: string): value is FakeContentSuggestion {
+  return value === 'pass' || value === 'review' || value === 'risky';
 }
 
 function failureMessage(errcode: number): string {
