@@ -55,3 +55,34 @@ export const Button = (props: Props & { disabled?: boolean; openType?: string; o
   );
 
 export const Image = (props: Props & { src?: string }) => createElement('img', { ...passThrough(props), src: props.src, alt: '' });
+
+/** Taro's Textarea as a controlled <textarea> (onInput gets `{ detail: { value } }`). */
+export const Textarea = (props: InputMockProps) =>
+  createElement('textarea', {
+    ...passThrough(props),
+    value: props.value ?? '',
+    placeholder: props.placeholder,
+    disabled: props.disabled,
+    'aria-label': props.ariaLabel,
+    onChange: (e: { target: { value: string } }) => props.onInput?.({ detail: { value: e.target.value } }),
+  });
+
+/** Taro's ScrollView as a plain box. */
+export const ScrollView = forwardRef<HTMLDivElement, Props>((props, ref) => createElement('div', { ...passThrough(props), ref }, props.children as ReactNode));
+
+/**
+ * Taro's Picker: renders its children, plus a hidden input (data-testid `picker-<mode>`) whose change
+ * answers like the system picker: `onChange({ detail: { value } })`.
+ */
+export const Picker = (props: Props & { mode?: string; value?: string; onChange?: (e: { detail: { value: string } }) => void }) =>
+  createElement(
+    'div',
+    { className: 'picker' },
+    createElement('input', {
+      'data-testid': `picker-${props.mode ?? 'selector'}`,
+      hidden: true,
+      value: props.value ?? '',
+      onChange: (e: { target: { value: string } }) => props.onChange?.({ detail: { value: e.target.value } }),
+    }),
+    props.children as ReactNode,
+  );

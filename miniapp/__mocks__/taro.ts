@@ -41,6 +41,13 @@ export const useDidHide = jest.fn();
 export const usePullDownRefresh = jest.fn();
 export const useReachBottom = jest.fn();
 export const stopPullDownRefresh = jest.fn(() => Promise.resolve());
+export const useShareAppMessage = jest.fn();
+export const showShareMenu = jest.fn(() => Promise.resolve());
+export const setNavigationBarTitle = jest.fn(() => Promise.resolve());
+export const previewImage = jest.fn(() => Promise.resolve());
+export const downloadFile = jest.fn();
+export const openDocument = jest.fn(() => Promise.resolve());
+export const chooseImage = jest.fn();
 
 export function setRouterParams(params: Record<string, string>): void {
   routerParams = params;
@@ -51,6 +58,9 @@ export function resetTaroMock(): void {
   routerParams = {};
   request.mockReset();
   uploadFile.mockReset();
+  downloadFile.mockReset();
+  chooseImage.mockReset();
+  useShareAppMessage.mockReset();
   privacySetting.needAuthorization = false;
   login.mockClear();
   getShareInfo.mockReset();
@@ -89,6 +99,13 @@ const Taro = {
   useDidHide,
   usePullDownRefresh,
   useReachBottom,
+  useShareAppMessage,
+  showShareMenu,
+  setNavigationBarTitle,
+  previewImage,
+  downloadFile,
+  openDocument,
+  chooseImage,
 };
 
 export default Taro;

@@ -40,10 +40,27 @@ export default defineAppConfig({
       name: 'audit',
       pages: ['pages/log/index', 'pages/event/index', 'pages/checkpoints/index'],
     },
+    {
+      // 村务公开: a notice (read, ask, sign off, act), write/edit/correct, 知晓率, 审核队列, 询问
+      root: 'packages/notices',
+      name: 'notices',
+      pages: ['pages/detail/index', 'pages/compose/index', 'pages/awareness/index', 'pages/signoff/index', 'pages/queries/index'],
+    },
+    {
+      // 表决: a ballot (vote, receipt), its result (ring, bars, receipts), the committee's form,
+      // the electorate with in-person attendance, and the paper count (计票人 / 监票人)
+      root: 'packages/ballots',
+      name: 'ballots',
+      pages: ['pages/detail/index', 'pages/result/index', 'pages/edit/index', 'pages/electorate/index', 'pages/paper/index'],
+    },
   ],
   // 我的 and 首页 lead to login and binding: fetch that small sub-package while the person reads.
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['account'] },
+    // From 公开 the next tap is almost always a notice.
+    'pages/notices/index': { network: 'all', packages: ['notices'] },
+    // From 议事 the next tap is a ballot.
+    'pages/council/index': { network: 'all', packages: ['ballots'] },
   },
   // WeChat's privacy check (wx.requirePrivacyAuthorize / agreePrivacyAuthorization): weapp only.
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),

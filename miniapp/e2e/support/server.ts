@@ -6,7 +6,7 @@ import path from 'node:path';
 
 export const MINIAPP_DIR = path.resolve(__dirname, '..', '..');
 export const REPO_DIR = path.resolve(MINIAPP_DIR, '..');
-export const H5_DIR = path.join(MINIAPP_DIR, 'dist', 'h5');
+export const H5_DIR = process.env.VILLAGE_H5_DIR ?? path.join(MINIAPP_DIR, 'dist', 'h5');
 export const SERVER_MAIN = process.env.VILLAGE_SERVER_MAIN ?? path.join(REPO_DIR, 'server', 'dist', 'main.js');
 
 export async function freePort(): Promise<number> {
@@ -52,6 +52,8 @@ export async function startServer(): Promise<RunningServer> {
       PORT: String(port),
       DATABASE_URL: `sqlite:${path.join(dataDir, 'village.sqlite')}`,
       H5_DIR: h5Copy,
+      // Links the server writes (attachment URLs, share links, QR codes) point at this server.
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

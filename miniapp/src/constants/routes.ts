@@ -21,6 +21,16 @@ export const routes = {
   auditLog: '/packages/audit/pages/log/index',
   auditEvent: '/packages/audit/pages/event/index',
   auditCheckpoints: '/packages/audit/pages/checkpoints/index',
+  noticeDetail: '/packages/notices/pages/detail/index',
+  noticeCompose: '/packages/notices/pages/compose/index',
+  noticeAwareness: '/packages/notices/pages/awareness/index',
+  noticeSignoff: '/packages/notices/pages/signoff/index',
+  noticeQueries: '/packages/notices/pages/queries/index',
+  ballotDetail: '/packages/ballots/pages/detail/index',
+  ballotResult: '/packages/ballots/pages/result/index',
+  ballotEdit: '/packages/ballots/pages/edit/index',
+  ballotElectorate: '/packages/ballots/pages/electorate/index',
+  ballotPaper: '/packages/ballots/pages/paper/index',
 } as const;
 
 /** The tab pages: reached with Taro.switchTab, never navigateTo. */

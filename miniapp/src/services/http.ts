@@ -75,6 +75,12 @@ export interface RequestOptions {
   upload?: UploadFile;
   /** Set by `download()`: save the answer as a file with this name. */
   download?: DownloadFile;
+  /**
+   * Writes: send this Idempotency-Key instead of a new one. A page whose write the person may repeat
+   * by hand (重试 after an unanswered vote) keeps one key for all the taps, so the server answers the
+   * repeat with the first answer instead of running the write twice.
+   */
+  idempotencyKey?: string;
 }
 
 /** A file the server sends (a spreadsheet): saved (H5) or opened in WeChat's document viewer (weapp). */
@@ -82,6 +88,8 @@ export interface DownloadFile {
   fileName: string;
   /** For WeChat's openDocument: xlsx, pdf, … */
   fileType: 'xlsx' | 'pdf' | 'docx';
+  /** H5: show the file in a new browser tab (to read or print a PDF) instead of saving it; saved when the tab is blocked. */
+  openInBrowser?: boolean;
 }
 
 /** A file to send as multipart/form-data (Taro.uploadFile: a temp path on weapp, a blob: URL on H5). */
@@ -93,6 +101,8 @@ export interface UploadFile {
   fileName?: string;
   /** Other form fields. */
   formData?: Record<string, string>;
+  /** Called with 0–100 as the file goes up (a retry starts again from 0). */
+  onProgress?: (percent: number) => void;
 }
 
 export interface RawResponse {
@@ -157,8 +167,8 @@ const defaultDeps: HttpDeps = {
   transport: async (req) => {
     if (req.download) return downloadTransport(req, req.download);
     if (req.upload) {
-      const { filePath, name, fileName, formData } = req.upload;
-      const res = await Taro.uploadFile({
+      const { filePath, name, fileName, formData, onProgress } = req.upload;
+      const task = Taro.uploadFile({
         url: req.url,
         filePath,
         name,
@@ -167,6 +177,11 @@ const defaultDeps: HttpDeps = {
         header: req.header,
         timeout: req.timeout,
       });
+      // The upload task's onProgressUpdate: Taro hangs it on the returned promise as `.progress()` (weapp and H5).
+      if (onProgress && typeof (task as { progress?: unknown }).progress === 'function') {
+        task.progress((p) => onProgress(Math.max(0, Math.min(100, Math.round(p.progress)))));
+      }
+      const res = await task;
       return { statusCode: res.statusCode, data: parseJsonText(res.data) };
     }
     const res = await Taro.request({
@@ -211,6 +226,10 @@ async function downloadTransport(req: TransportRequest, file: DownloadFile): Pro
     const res = await fetch(req.url, { headers: req.header });
     if (!res.ok) return { statusCode: res.status, data: parseJsonText(await res.text()) };
     const url = URL.createObjectURL(await res.blob());
+    if (file.openInBrowser && window.open(url, '_blank')) {
+      setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
+      return { statusCode: res.status, data: null };
+    }
     const a = document.createElement('a');
     a.href = url;
     a.download = file.fileName;
@@ -342,7 +361,7 @@ export function createHttp(overrides: Partial<HttpDeps> = {}): HttpClient {
     };
     if (method !== 'GET') {
       if (!options.upload) header['Content-Type'] = 'application/json';
-      header[IDEMPOTENCY_HEADER] = deps.newId();
+      header[IDEMPOTENCY_HEADER] = options.idempotencyKey ?? deps.newId();
     }
     const sentToken = options.withToken === false ? null : deps.getToken();
 

@@ -4,20 +4,27 @@ import { Button } from '../../components/nutui';
 import { messages } from '../../constants/messages';
 import { routes } from '../../constants/routes';
 import { useMe } from '../../hooks/useMe';
+import { useState } from 'react';
+import { BallotsTodo } from './BallotsTodo';
+import { NoticesTodo } from './NoticesTodo';
 
 const m = messages.home;
 
 /**
  * 待我办: ballots my household has not voted in, notices not yet read, replies to my proposals.
- * Those features come later; until then it says plainly what will appear here, and offers the
- * next step: 登录, or the binding code for someone signed in but not yet bound.
+ * Ballots awaiting my vote come first (BallotsTodo), then notices (NoticesTodo: unread, overdue
+ * disclosures, sign-offs, queries); replies come later. Signed out or not yet bound, it offers the next step: 登录 or the binding code.
  */
 export function TodoSection() {
   const { state, me } = useMe();
+  // Ballots waiting for my vote come first; with one shown, the notices part does not say "nothing to do".
+  const [ballotsDue, setBallotsDue] = useState(0);
   return (
     <View className="section home-card" data-testid="home-todo">
       <Text className="section__title">{m.todoTitle}</Text>
-      {me?.resident ? <Text className="home-card__muted">{m.todoSignedIn(me.resident.name)}</Text> : null}
+      {me?.resident ? <Text className="home-card__line">{m.todoSignedIn(me.resident.name)}</Text> : null}
+      {me?.resident ? <BallotsTodo onCount={setBallotsDue} /> : null}
+      {me?.resident ? <NoticesTodo roles={me.roles} othersShown={ballotsDue > 0} /> : null}
       {me && !me.resident && me.township ? <Text className="home-card__muted">{m.todoTownship(me.township.staffName)}</Text> : null}
       {me && !me.resident && !me.township ? (
         <View>

@@ -16,6 +16,7 @@ import { relationLabel } from '../../constants/relations';
 import { canOverseeRoster, canReadRoster, roleLabels } from '../../constants/roles';
 import { routes } from '../../constants/routes';
 import { canReadAudit } from '../../services/api/audit';
+import { canComposeNotices, canSignoffNotices } from '../../services/api/notices';
 import { useMe } from '../../hooks/useMe';
 import { takeFlash, type Flash } from '../../services/flash';
 import './index.css';
@@ -44,6 +45,21 @@ function rosterLinks(roles: Me['roles'], committee: boolean): RosterLink[] {
     links.push({ title: m.correctionsLink, hint: m.correctionsHint, url: routes.rosterCorrections, testId: 'mine-corrections' });
   }
   return canReadRoster(roles) ? links : [];
+}
+
+/** 村务公开 work from 我的: the committee writes and answers; supervisors sign off and watch the answers. */
+function noticeLinks(roles: Me['roles']): RosterLink[] {
+  const n = messages.notices;
+  const links: RosterLink[] = [];
+  if (canComposeNotices(roles)) links.push({ title: n.mineCompose, hint: n.mineComposeHint, url: routes.noticeCompose, testId: 'mine-notice-compose' });
+  if (canSignoffNotices(roles)) links.push({ title: n.mineSignoff, hint: n.mineSignoffHint, url: routes.noticeSignoff, testId: 'mine-notice-signoff' });
+  links.push({
+    title: n.mineQueries,
+    hint: canComposeNotices(roles) ? n.mineQueriesHint : n.mineQueriesSupervisorHint,
+    url: routes.noticeQueries,
+    testId: 'mine-notice-queries',
+  });
+  return links;
 }
 
 /**
@@ -98,6 +114,19 @@ export default function MinePage() {
           </Text>
           {links.map((link) => (
             <View className="mine-link" key={link.url}>
+              <LinkRow title={link.title} hint={link.hint} url={link.url} testId={link.testId} />
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {me?.resident && (canComposeNotices(roles) || canSignoffNotices(roles)) ? (
+        <View className="section" data-testid="mine-notices">
+          <Text className="section__title" {...roleProps('heading')} aria-level={2}>
+            {messages.notices.mineTitle}
+          </Text>
+          {noticeLinks(roles).map((link) => (
+            <View className="mine-link" key={link.testId}>
               <LinkRow title={link.title} hint={link.hint} url={link.url} testId={link.testId} />
             </View>
           ))}
