@@ -15,7 +15,7 @@
  * miniapp/artifacts/notices-*.png.
  */
 import type { Page } from 'playwright-core';
-import { percent, type NoticeAwareness } from '@village/shared';
+import { percent, type NoticeAwareness, type VillageCadence } from '@village/shared';
 import { launchBrowser, screenshot, seriousA11yViolations, waitForPageShown, type Browser } from './support/browser';
 import { expectControlsAtLeast, smallestText } from './support/metrics';
 import { startServer, type RunningServer } from './support/server';
@@ -427,5 +427,22 @@ describe('a finance notice waits for the 监委会', () => {
     expect(await page.getByTestId('notice-signoff-approved').innerText()).toContain('已于');
     expect(await page.getByTestId('notice-tags').innerText()).toContain('公开中');
     await check('signed-off', 'standard');
+  });
+});
+
+describe('乡镇干部 oversees disclosure', () => {
+  it('首页 lists each village of the township and whether its 公开 is on time (both modes)', async () => {
+    const township = await signInPersona('township');
+    const cadence = await api<VillageCadence[]>('/township/notice-cadence', { token: township.accessToken });
+    const demo = cadence.find((v) => v.village.name === '土岭底村');
+    expect(demo).toBeDefined();
+    await useSession(township);
+    for (const mode of ['standard', 'elder'] as const) {
+      await open('/pages/index/index', 'home-page', mode);
+      const row = page.getByTestId(`home-township-village-${demo!.village.id}`);
+      await row.waitFor();
+      expect(await row.innerText()).toContain(demo!.overdueCount > 0 ? '逾期：土岭底村' : '按时：土岭底村');
+      await check('township-home', mode);
+    }
   });
 });

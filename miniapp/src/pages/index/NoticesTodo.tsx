@@ -25,14 +25,16 @@ const none = (): Promise<Result<null>> => Promise.resolve({ ok: true, data: null
 /**
  * 待我办 from 村务公开, per UX.md "each person's first screen": everyone — notices not yet read;
  * the committee — categories whose disclosure is overdue (财务公开已逾期 25 天 → 写公告) and queries
- * waiting for an answer; supervisors — finance notices waiting for their sign-off and queries left
+ * waiting for an answer; supervisors — the same overdue categories, finance notices waiting for their sign-off and queries left
  * unanswered too long. A failed count shows nothing rather than a wrong number.
  */
 export function NoticesTodo({ roles, othersShown = false }: { roles: readonly Role[]; /** Another 待我办 row is on show (a ballot): do not say "nothing to do". */ othersShown?: boolean }) {
   const committee = canComposeNotices(roles);
   const supervisor = canSignoffNotices(roles);
   const latest = useRequest(() => listNotices({ pageSize: 20 }), []);
-  const cadence = useRequest<VillageCadence | null>(() => (committee ? getNoticeCadence() : none()), [committee]);
+  // The committee writes the overdue notice; supervisors see the same list to press for it (OL art. 30).
+  const watchesCadence = committee || supervisor;
+  const cadence = useRequest<VillageCadence | null>(() => (watchesCadence ? getNoticeCadence() : none()), [watchesCadence]);
   const openQueries = useRequest<Page<NoticeQueryView> | null>(() => (committee ? listAllQueries({ status: 'open', pageSize: 1 }) : none()), [committee]);
   const pending = useRequest<NoticePage | null>(() => (supervisor ? listNotices({ kind: 'finance', status: 'pending_signoff', pageSize: 1 }) : none()), [supervisor]);
   const overdue = useRequest<Page<NoticeQueryView> | null>(() => (supervisor ? listAllQueries({ status: 'open', overdue: true, pageSize: 1 }) : none()), [supervisor]);
@@ -54,7 +56,7 @@ export function NoticesTodo({ roles, othersShown = false }: { roles: readonly Ro
         key: `cadence-${c.category}`,
         title: m.homeOverdue(NOTICE_KIND_LABELS[c.category], Math.max(0, daysBetween(c.dueBy, today))),
         hint: c.explanation,
-        url: withQuery(routes.noticeCompose, { kind: c.category }),
+        url: committee ? withQuery(routes.noticeCompose, { kind: c.category }) : routes.notices,
       });
     }
   }

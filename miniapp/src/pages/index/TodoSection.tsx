@@ -7,6 +7,7 @@ import { useMe } from '../../hooks/useMe';
 import { useState } from 'react';
 import { BallotsTodo } from './BallotsTodo';
 import { NoticesTodo } from './NoticesTodo';
+import { TownshipCadence } from './TownshipCadence';
 
 const m = messages.home;
 
@@ -26,6 +27,7 @@ export function TodoSection() {
       {me?.resident ? <BallotsTodo onCount={setBallotsDue} /> : null}
       {me?.resident ? <NoticesTodo roles={me.roles} othersShown={ballotsDue > 0} /> : null}
       {me && !me.resident && me.township ? <Text className="home-card__muted">{m.todoTownship(me.township.staffName)}</Text> : null}
+      {me && !me.resident && me.township ? <TownshipCadence /> : null}
       {me && !me.resident && !me.township ? (
         <View>
           <Text className="home-card__muted">{m.todoNotBound}</Text>

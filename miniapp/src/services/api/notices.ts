@@ -149,6 +149,10 @@ export const getNoticePolicy = (): Promise<Result<NoticePolicy>> =>
 export const getNoticeCadence = (): Promise<Result<VillageCadence>> =>
   http.get<VillageCadence>('/notices/cadence', undefined, { showLoading: false });
 
+/** GET /api/township/notice-cadence — every village of the township, most overdue first (乡镇干部). */
+export const getTownshipNoticeCadence = (): Promise<Result<VillageCadence[]>> =>
+  http.get<VillageCadence[]>('/township/notice-cadence', undefined, { showLoading: false });
+
 /**
  * GET /api/notices/:id/sheet.pdf — the printable 公开栏 sheet: WeChat's document viewer on weapp (print
  * or forward from there), a new browser tab on H5 (saved instead when the browser blocks the tab).
