@@ -441,6 +441,13 @@ describe('supervision (一监督)', () => {
     expect(refused(transition(two.next, review, testContext()))[0].reason).toBe('监委会要求纠正的意见尚未解除（共 2 条），请先答复监委会');
   });
 
+  it('a closed matter takes remarks but no demand to correct', () => {
+    expect(accepted(transition(matterAt('archived'), { type: 'add_opinion', opinionId: 'late', blocking: false }, testContext({}, sup))).next.opinions).toHaveLength(1);
+    expect(refused(transition(matterAt('archived'), { type: 'add_opinion', opinionId: 'late', blocking: true }, testContext({}, sup)))).toEqual([
+      { code: 'matter_closed', reason: '事项已经结束，不能再要求纠正；可以提出一般监督意见' },
+    ]);
+  });
+
   it('only supervisors give opinions', () => {
     expect(codes(transition(base, { type: 'add_opinion', opinionId: 'x', blocking: true }, testContext()))).toEqual(['role_required']);
   });

@@ -1,5 +1,4 @@
 import type { Role } from '../constants/roles';
-import { EVENT_RULES } from './workflow-events';
 import { EVENT_GUARDS } from './workflow-guards';
 import {
   MATTER_STAGES,
@@ -13,7 +12,7 @@ import {
   type WorkflowGuardCode,
 } from './workflow-model';
 import { matterAt, meetingFor, testContext } from './workflow-testkit';
-import { availableActions, proposeMatter, transition } from './workflow';
+import { availableActions, proposeMatter, refusalMessage, transition } from './workflow';
 
 /*
  * The exhaustive table: every stage × every event, with the expected next stage or the exact refusal.
@@ -308,6 +307,19 @@ describe('availableActions', () => {
     const start = actions.find((a) => a.event === 'start_implementation');
     expect(start).toMatchObject({ relevant: true, allowed: false });
     expect(start?.unmet.map((u) => u.reason)).toEqual(['决议公示期到 12月3日 才满 7 天']);
+  });
+
+  it('hides per-item buttons when there is nothing to act on', () => {
+    const actions = availableActions(matterAt('party_review'), testContext({}, ['villager', 'supervisor']));
+    expect(actions.filter((a) => a.relevant).map((a) => a.event)).toEqual(['add_opinion', 'send_back']);
+    const withOpinion: MatterState = { ...matterAt('party_review'), opinions: [{ id: 'o', stage: 'party_review', blocking: true, answered: false, lifted: false, addedOn: '2026-12-09' }] };
+    const lift = availableActions(withOpinion, testContext({}, ['villager', 'supervisor'])).find((a) => a.event === 'lift_opinion');
+    expect(lift).toMatchObject({ relevant: true, allowed: false, unmet: [{ code: 'opinion_not_answered' }] });
+  });
+
+  it('joins the reasons for the 409 message', () => {
+    const result = transition(matterAt('result_disclosure'), { type: 'archive' }, testContext({ today: '2026-12-05' }));
+    expect(!result.ok && refusalMessage(result.unmet)).toBe('实施结果公示期到 12月7日 才满 7 天');
   });
 
   it('leaves the meeting form checks to submission: the button is allowed before the meeting is entered', () => {

@@ -24,6 +24,7 @@ import {
   type WorkflowEffect,
   type WorkflowEvent,
   type WorkflowEventOf,
+  type WorkflowGuardCode,
   type WorkflowPolicy,
 } from './workflow-model';
 import { dayLabel, fenLabel, roleList } from './workflow-text';
@@ -96,14 +97,37 @@ export function transition(matter: MatterState, event: WorkflowEvent, context: W
   return { ok: true, event: event.type, from: matter.stage, next, effects, summary };
 }
 
-/** Every event for the UI: whether it belongs here for this caller, and what stands in the way now. */
+/**
+ * Conditions that make an action irrelevant to show rather than a disabled button: wrong stage or
+ * role, or nothing to act on (no open objection or opinion — those buttons sit on each item).
+ */
+const NOT_RELEVANT: readonly WorkflowGuardCode[] = [
+  'workflow_version_unsupported',
+  'other_village',
+  'matter_type_mismatch',
+  'event_not_in_stage',
+  'matter_closed',
+  'role_required',
+  'objection_not_open',
+  'opinion_not_open',
+];
+
+/**
+ * Every event for the UI: whether it belongs here for this caller, and what stands in the way now.
+ * Per-item buttons (answer this objection, lift this opinion) can dry-run `transition` with the item's id.
+ */
 export function availableActions(matter: MatterState, context: WorkflowContext): WorkflowAction[] {
   const policy = resolvePolicy(context.policy);
   return WORKFLOW_EVENTS.map((type) => {
     const unmet = unmetConditions({ matter, context, policy, event: null, type });
-    const gate = unmet.some((u) => ['event_not_in_stage', 'matter_closed', 'role_required', 'other_village', 'workflow_version_unsupported', 'matter_type_mismatch'].includes(u.code));
-    return { event: type, label: WORKFLOW_EVENT_LABELS[type], relevant: !gate, allowed: unmet.length === 0, unmet };
+    const relevant = !unmet.some((u) => NOT_RELEVANT.includes(u.code));
+    return { event: type, label: WORKFLOW_EVENT_LABELS[type], relevant, allowed: unmet.length === 0, unmet };
   });
+}
+
+/** The 409 message: every reason, joined with "；". */
+export function refusalMessage(unmet: readonly UnmetCondition[]): string {
+  return unmet.map((u) => u.reason).join('；');
 }
 
 // ---------------------------------------------------------------- applying an allowed event
