@@ -15,6 +15,7 @@ export * from './rules/quorum';
 export * from './types/audit';
 export * from './types/notice';
 export * from './rules/notice-body';
+export * from './rules/notice-roles';
 export * from './rules/notice-window';
 export * from './rules/notice-cadence';
 export * from './types/ballot';

@@ -1,7 +1,7 @@
-import { ROLE_LABELS, type Role } from '@village/shared';
+import { COMMITTEE_ROLES as TWO_COMMITTEES, ROLE_LABELS, type Role } from '@village/shared';
 
-/** Roles that act for the village committee on rosters and binding codes (书记, 村委会, 村党组织); the server checks the same list. */
-export const COMMITTEE_ROLES: readonly Role[] = ['secretary', 'village_committee', 'branch_committee'];
+/** The 村“两委” (书记, 村委会委员, 村党组织委员), the list the server checks, widened for `includes`. */
+export const COMMITTEE_ROLES: readonly Role[] = TWO_COMMITTEES;
 
 /** Roles that read the whole roster (the committee, and 监委会 read-only); 网格员 read their own grids. */
 export const ROSTER_OVERSIGHT_ROLES: readonly Role[] = [...COMMITTEE_ROLES, 'supervisor'];

@@ -31,6 +31,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   township_admin: '乡镇管理员',
 };
 
+/** The 村“两委”: roles that act for the village committee (书记, 村委会委员, 村党组织委员). */
+export const COMMITTEE_ROLES = ['secretary', 'village_committee', 'branch_committee'] as const satisfies readonly Role[];
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

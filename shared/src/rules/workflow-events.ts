@@ -1,4 +1,4 @@
-import type { Role } from '../constants/roles';
+import { COMMITTEE_ROLES, type Role } from '../constants/roles';
 import {
   DELIBERATIVE_STAGES,
   DISCLOSURE_STAGES,
@@ -15,8 +15,6 @@ import {
 
 /** 村党组织: proposes (stage 1) and convenes the 党员大会 (stage 3). */
 export const BRANCH_ROLES: readonly Role[] = ['secretary', 'branch_committee'];
-/** 村“两委”: deliberate together (stage 2), amend the text, answer objections and opinions. */
-export const COMMITTEE_ROLES: readonly Role[] = ['secretary', 'branch_committee', 'village_committee'];
 /** 村民委员会: convenes the 村民会议 / 村民代表会议 and carries the decision out (书记 records for it). */
 export const VILLAGE_COMMITTEE_ROLES: readonly Role[] = ['secretary', 'village_committee'];
 export const SUPERVISOR_ROLES: readonly Role[] = ['supervisor'];

@@ -1,5 +1,5 @@
 import { addDays } from './date';
-import { COMMITTEE_ROLES } from './workflow-events';
+import { COMMITTEE_ROLES, type Role } from '../constants/roles';
 import { unmetConditions } from './workflow-guards';
 import { judgeMeeting, resolvePolicy } from './workflow-meeting';
 import {
@@ -55,7 +55,7 @@ export interface ProposeInput {
 /** Creating a matter (提出事项): the first revision, at 党组织提议, stamped with WORKFLOW_VERSION. */
 export function proposeMatter(input: ProposeInput, context: WorkflowContext): TransitionResult {
   const unmet: UnmetCondition[] = [];
-  if (!context.actor.roles.some((r) => COMMITTEE_ROLES.includes(r))) {
+  if (!context.actor.roles.some((r) => (COMMITTEE_ROLES as readonly Role[]).includes(r))) {
     unmet.push({ code: 'role_required', reason: `只有${roleList(COMMITTEE_ROLES)}可以提出事项；村民的建议请通过“村民提议”提出`, details: { roles: COMMITTEE_ROLES.join(',') } });
   }
   if (input.typeCode !== context.matterType.code) {

@@ -5,13 +5,9 @@
  */
 import Taro from '@tarojs/taro';
 import {
-  NOTICE_CATEGORIES,
-  SYSTEM_NOTICE_KINDS,
   type InPersonNoticeInput,
   type InPersonNoticeRecord,
   type NoticeAnswerInput,
-  type NoticeCategory,
-  type NoticeKind,
   type NoticeAttachment,
   type NoticeAwareness,
   type NoticeCorrectionInput,
@@ -30,6 +26,8 @@ import {
   type Role,
   type UnreachedHousehold,
   type VillageCadence,
+  authorableCategories,
+  mayManageNotice,
 } from '@village/shared';
 import { COMMITTEE_ROLES } from '../../constants/roles';
 import { http, type Result, type UploadFile } from '../http';
@@ -48,26 +46,11 @@ export function canComposeNotices(roles: readonly Role[]): boolean {
   return roles.some((r) => COMMITTEE_ROLES.includes(r));
 }
 
-/**
- * Who writes each category, as the server decides it (server/src/modules/notices/domain/notice-rules.ts,
- * NOTICE_AUTHOR_ROLES): 党务 is the party branch's (书记, 村党组织委员), 村务 and 财务 the 村委会's (书记,
- * 村委会委员). The compose page offers only these; the server checks again.
- */
-const AUTHOR_ROLES: Record<NoticeCategory, readonly Role[]> = {
-  party: ['secretary', 'branch_committee'],
-  village: ['secretary', 'village_committee'],
-  finance: ['secretary', 'village_committee'],
-};
-
-export function authorableCategories(roles: readonly Role[]): NoticeCategory[] {
-  return NOTICE_CATEGORIES.filter((c) => roles.some((r) => AUTHOR_ROLES[c].includes(r)));
-}
+/** 党务 is the party branch's (书记, 村党组织委员), 村务 and 财务 the 村委会's — the rule the server enforces. */
+export { authorableCategories };
 
 /** Answers and reviews queries on a notice of this kind: its authors; for system notices, the committee. */
-export function canManageNotice(kind: NoticeKind, roles: readonly Role[]): boolean {
-  if ((SYSTEM_NOTICE_KINDS as readonly string[]).includes(kind)) return canComposeNotices(roles);
-  return roles.some((r) => AUTHOR_ROLES[kind as NoticeCategory].includes(r));
-}
+export const canManageNotice = mayManageNotice;
 
 /** 监委会成员: sign off finance notices, see unanswered queries. */
 export function canSignoffNotices(roles: readonly Role[]): boolean {

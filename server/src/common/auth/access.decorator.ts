@@ -24,4 +24,4 @@ export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
   SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
 
 /** Roles that act for the village committee on rosters and bindings (书记, 村委会, 村党组织). */
-export const COMMITTEE_ROLES = ['secretary', 'village_committee', 'branch_committee'] as const satisfies readonly Role[];
+export { COMMITTEE_ROLES } from '@village/shared';

@@ -21,7 +21,7 @@ import { CurrentVillageActor, type VillageActor } from '../../common/auth/actor'
 import { ApiErrorDto } from '../../common/errors/api-error.dto';
 import { IdParam } from '../../common/http/id-param.pipe';
 import { contentDisposition } from './content-disposition';
-import { NOTICE_WRITER_ROLES } from './domain/notice-rules';
+import { NOTICE_WRITER_ROLES } from '@village/shared';
 import { NoticeAttachmentDto } from './dto/notice.dto';
 import { NoticeAttachmentsService, type UploadedNoticeFile } from './notice-attachments.service';
 import { NoticeUploadErrors } from './notice-upload.interceptor';

@@ -5,7 +5,7 @@ import { Roles } from '../../common/auth/access.decorator';
 import { CurrentVillageActor, type VillageActor } from '../../common/auth/actor';
 import { ApiErrorDto } from '../../common/errors/api-error.dto';
 import { IdParam } from '../../common/http/id-param.pipe';
-import { NOTICE_AWARENESS_ROLES, NOTICE_IN_PERSON_ROLES } from './domain/notice-rules';
+import { NOTICE_AWARENESS_ROLES, NOTICE_IN_PERSON_ROLES } from '@village/shared';
 import { InPersonNoticeDto, InPersonNoticeRecordDto, NoticeAwarenessDto, UnreachedPageDto, UnreachedQueryDto } from './dto/awareness.dto';
 import { NoticeReadResultDto } from './dto/notice.dto';
 import { NoticeAwarenessService } from './notice-awareness.service';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { NoticePolicy, VillageCadence } from '@village/shared';
 import { Roles } from '../../common/auth/access.decorator';
 import { CurrentActor, CurrentVillageActor, type Actor, type VillageActor } from '../../common/auth/actor';
-import { NOTICE_OVERSIGHT_ROLES, NOTICE_POLICY_ROLES } from './domain/notice-rules';
+import { NOTICE_OVERSIGHT_ROLES, NOTICE_POLICY_ROLES } from '@village/shared';
 import { NoticePolicyDto, VillageCadenceDto } from './dto/policy.dto';
 import { NoticePolicyService } from './notice-policy.service';
 

@@ -5,7 +5,7 @@ import { COMMITTEE_ROLES, Roles } from '../../common/auth/access.decorator';
 import { CurrentVillageActor, type VillageActor } from '../../common/auth/actor';
 import { ApiErrorDto } from '../../common/errors/api-error.dto';
 import { IdParam } from '../../common/http/id-param.pipe';
-import { NOTICE_OVERSIGHT_ROLES } from './domain/notice-rules';
+import { NOTICE_OVERSIGHT_ROLES } from '@village/shared';
 import { NoticePageQueryDto } from './dto/common.dto';
 import { NoticeAnswerDto, NoticeQueryInputDto, NoticeQueryListQueryDto, NoticeQueryPageDto, NoticeQueryReviewDto, NoticeQueryViewDto } from './dto/notice-query.dto';
 import { NoticeQueriesService } from './notice-queries.service';

@@ -17,7 +17,7 @@ import { CurrentVillageActor, type VillageActor } from '../../common/auth/actor'
 import { ApiErrorDto } from '../../common/errors/api-error.dto';
 import { IdParam } from '../../common/http/id-param.pipe';
 import { contentDisposition } from './content-disposition';
-import { NOTICE_SIGNOFF_ROLES, NOTICE_WRITER_ROLES } from './domain/notice-rules';
+import { NOTICE_SIGNOFF_ROLES, NOTICE_WRITER_ROLES } from '@village/shared';
 import {
   CreateNoticeDto,
   NoticeCorrectionDto,

@@ -13,6 +13,8 @@ import {
   type NoticePolicy,
   type NoticeStatus,
   type NoticeWindow,
+  mayAuthorNotice as mayAuthor,
+  NOTICE_SIGNOFF_ROLES,
   type Role,
 } from '@village/shared';
 import { auditActor, type VillageActor } from '../../common/auth/actor';
@@ -28,9 +30,7 @@ import {
   assertMayManage,
   assertPublishable,
   assertSignable,
-  mayAuthor,
   maySee,
-  NOTICE_SIGNOFF_ROLES,
   publishTarget,
   type NoticeViewer,
 } from './domain/notice-rules';

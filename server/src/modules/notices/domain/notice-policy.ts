@@ -6,7 +6,7 @@ import {
   type NoticePolicy,
 } from '@village/shared';
 import type { NoticePolicyRow } from '../entities';
-import { isCategory } from './notice-rules';
+import { isNoticeCategory as isCategory } from '@village/shared';
 
 export const DEFAULT_NOTICE_POLICY: NoticePolicy = {
   financeCadence: FINANCE_CADENCE_DEFAULT,

@@ -1,4 +1,4 @@
-import type { Role } from '@village/shared';
+import { mayAuthorNotice as mayAuthor, mayManageNotice as mayManage, type Role } from '@village/shared';
 import {
   assertAudience,
   assertCorrectable,
@@ -6,8 +6,6 @@ import {
   assertMayAuthor,
   assertPublishable,
   assertSignable,
-  mayAuthor,
-  mayManage,
   maySee,
   noticeActions,
   publishTarget,

@@ -7,8 +7,13 @@ import {
   type NoticeKind,
   type NoticeStatus,
   type Role,
+  NOTICE_AWARENESS_ROLES,
+  NOTICE_SIGNOFF_ROLES,
+  holdsAnyRole as holdsAny,
+  isNoticeCategory as isCategory,
+  mayAuthorNotice as mayAuthor,
+  mayManageNotice as mayManage,
 } from '@village/shared';
-import { COMMITTEE_ROLES } from '../../../common/auth/access.decorator';
 import { NoticeErrorCode, NoticeException } from '../notices.exception';
 
 /*
@@ -16,46 +21,6 @@ import { NoticeErrorCode, NoticeException } from '../notices.exception';
  * controllers' @Roles only let the right offices in, these decide per notice. The service applies
  * them inside the unit of work (the village's writes are serialised there, so check-then-act holds).
  */
-
-/**
- * Who writes, publishes and corrects each hand-written category. 村务 and 财务 are the 村民委员会's
- * duty (OL art. 30); 党务 belongs to the party branch (中国共产党农村基层组织工作条例), so only the 书记
- * and 村党组织委员 write it — a 村委会委员 who is not on the branch committee does not.
- */
-export const NOTICE_AUTHOR_ROLES: Record<NoticeCategory, readonly Role[]> = {
-  party: ['secretary', 'branch_committee'],
-  village: ['secretary', 'village_committee'],
-  finance: ['secretary', 'village_committee'],
-};
-
-/** Route level: every office that writes some category. */
-export const NOTICE_WRITER_ROLES = COMMITTEE_ROLES;
-/** 监委会 signs finance notices off. */
-export const NOTICE_SIGNOFF_ROLES = ['supervisor'] as const satisfies readonly Role[];
-/** Read rates and the not-reached list. */
-export const NOTICE_AWARENESS_ROLES = [...COMMITTEE_ROLES, 'supervisor', 'grid_leader'] as const satisfies readonly Role[];
-/** 上门告知 is recorded by grid leaders (their grid) and the committee. */
-export const NOTICE_IN_PERSON_ROLES = [...COMMITTEE_ROLES, 'grid_leader'] as const satisfies readonly Role[];
-/** The committee and the 监委会: all queries, cadence, policy. */
-export const NOTICE_OVERSIGHT_ROLES = [...COMMITTEE_ROLES, 'supervisor'] as const satisfies readonly Role[];
-/** The village's disclosure policy is the 村委会's (OL art. 30). */
-export const NOTICE_POLICY_ROLES = ['secretary', 'village_committee'] as const satisfies readonly Role[];
-
-export function isCategory(kind: NoticeKind): kind is NoticeCategory {
-  return (NOTICE_CATEGORIES as readonly string[]).includes(kind);
-}
-
-const holdsAny = (roles: readonly Role[], wanted: readonly Role[]): boolean => roles.some((r) => wanted.includes(r));
-
-/** May write, publish and correct a notice of this kind (never a system kind). */
-export function mayAuthor(kind: NoticeKind, roles: readonly Role[]): boolean {
-  return isCategory(kind) && holdsAny(roles, NOTICE_AUTHOR_ROLES[kind]);
-}
-
-/** May archive it and answer or review its queries: its authors; for system notices the committee. */
-export function mayManage(kind: NoticeKind, roles: readonly Role[]): boolean {
-  return isCategory(kind) ? mayAuthor(kind, roles) : holdsAny(roles, COMMITTEE_ROLES);
-}
 
 export interface NoticeFacts {
   kind: NoticeKind;
