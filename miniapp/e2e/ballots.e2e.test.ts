@@ -373,3 +373,25 @@ describe('a secret household ballot from start to result', () => {
     await check('ballots-council', 'elder');
   });
 });
+
+describe('投票明细 of a 记名 ballot', () => {
+  it('the 监委会 opens who-chose-what from the ballot page (both modes)', async () => {
+    const list = await api<{ items: Array<{ id: string; title: string; secrecy: string; status: string }> }>('/ballots?status=open&pageSize=50', { token: scrutineer.accessToken });
+    const named = list.items.find((b) => b.secrecy === 'open' && b.title.includes('入户巷道'));
+    expect(named).toBeDefined();
+    const votes = await api<{ total: number; items: Array<{ voterKey: string; label: string }> }>(`/ballots/${named!.id}/votes`, { token: scrutineer.accessToken });
+    expect(votes.total).toBeGreaterThan(0);
+    await useSession(scrutineer);
+    await open(`/packages/ballots/pages/detail/index?id=${named!.id}`, 'ballot-page', 'standard');
+    await page.getByTestId('ballot-votes-link').click();
+    await waitForPageShown(page, 'ballot-votes-page');
+    const first = page.getByTestId(`ballot-vote-${votes.items[0].voterKey}`);
+    await first.waitFor();
+    expect(await first.innerText()).toContain(votes.items[0].label);
+    expect(await first.innerText()).toMatch(/投了：(同意|反对|弃权)/);
+    await check('ballots-votes', 'standard');
+    await open(`/packages/ballots/pages/votes/index?id=${named!.id}`, 'ballot-votes-page', 'elder');
+    await page.getByTestId('ballot-votes-list').waitFor();
+    await check('ballots-votes', 'elder');
+  });
+});

@@ -51,7 +51,7 @@ export default defineAppConfig({
       // the electorate with in-person attendance, and the paper count (计票人 / 监票人)
       root: 'packages/ballots',
       name: 'ballots',
-      pages: ['pages/detail/index', 'pages/result/index', 'pages/edit/index', 'pages/electorate/index', 'pages/paper/index'],
+      pages: ['pages/detail/index', 'pages/result/index', 'pages/edit/index', 'pages/electorate/index', 'pages/paper/index', 'pages/votes/index'],
     },
   ],
   // 我的 and 首页 lead to login and binding: fetch that small sub-package while the person reads.

@@ -30,6 +30,7 @@ export const routes = {
   ballotResult: '/packages/ballots/pages/result/index',
   ballotEdit: '/packages/ballots/pages/edit/index',
   ballotElectorate: '/packages/ballots/pages/electorate/index',
+  ballotVotes: '/packages/ballots/pages/votes/index',
   ballotPaper: '/packages/ballots/pages/paper/index',
 } as const;
 

@@ -13,12 +13,14 @@ import type {
   CastVoteResult,
   ElectoratePage,
   ElectorateQuery,
+  OpenVotePage,
   PaperCountRequest,
   PaperCountView,
   ReceiptCheckResult,
   RecordAttendanceResult,
   Role,
 } from '@village/shared';
+import { BALLOT_PAGE_SIZE_DEFAULT } from '@village/shared';
 import { COMMITTEE_ROLES } from '../../constants/roles';
 import { http, type Result } from '../http';
 
@@ -49,6 +51,10 @@ export const getBallot = (ballotId: string): Promise<Result<BallotDetail>> => ht
 /** GET /api/ballots/:id/electorate — the list frozen at opening, with who took part and how. */
 export const listElectorate = (ballotId: string, params: ElectorateQuery): Promise<Result<ElectoratePage>> =>
   http.get<ElectoratePage>(`/ballots/${id(ballotId)}/electorate`, query(params));
+
+/** GET /api/ballots/:id/votes — 记名 ballots, committee and supervisors: who chose what online. */
+export const listOpenVotes = (ballotId: string, page: number): Promise<Result<OpenVotePage>> =>
+  http.get<OpenVotePage>(`/ballots/${id(ballotId)}/votes`, { page, pageSize: BALLOT_PAGE_SIZE_DEFAULT });
 
 /** GET /api/ballots/:id/receipts — secret ballots once closed: every receipt with its choice (one document). */
 export const getReceipts = (ballotId: string): Promise<Result<BallotReceiptList>> =>

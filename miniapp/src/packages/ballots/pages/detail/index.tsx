@@ -178,6 +178,12 @@ export default function BallotPage() {
             </View>
           ) : null}
 
+          {ballot.can.viewVotes && ballot.secrecy === 'open' ? (
+            <View className="section">
+              <LinkRow title={m.votesLink} hint={m.votesHint} url={withQuery(routes.ballotVotes, { id: ballot.id })} testId="ballot-votes-link" />
+            </View>
+          ) : null}
+
           {process.env.TARO_ENV === 'weapp' && (ballot.status === 'open' || ballot.status === 'closed') ? (
             <Button className="big-button ballot-gap" type="default" fill="outline" block openType="share" data-testid="ballot-share">
               {m.share}
