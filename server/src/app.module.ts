@@ -17,6 +17,7 @@ import { databaseOptions } from './config/database-options';
 import { HealthModule } from './modules/health/health.module';
 import { VillagesModule } from './modules/villages/villages.module';
 import { VotingModule } from './modules/voting/voting.module';
+import { MattersModule } from './modules/matters/matters.module';
 import { DemoSeeder } from './seed/demo-seeder';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         TownshipModule,
         NoticesModule,
         VotingModule,
+        MattersModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, ...(config.DEMO_SEED ? [DemoSeeder] : [])],
     };

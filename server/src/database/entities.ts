@@ -12,6 +12,7 @@ import {
 } from '../modules/identity/entities';
 import { CorrectionRequest } from '../modules/roster/entities/correction-request.entity';
 import { Ballot, BallotEligibility, BallotOpenVote, BallotPaperCount, BallotParticipation, BallotResult, BallotSecretChoice } from '../modules/voting/entities';
+import { AssemblyAuthorizationRow, ConveningPetition, Matter, MatterFile, MatterMeeting, MatterObjection, MatterOpinion, MatterProgress, MatterPolicyRow, MatterRevision, MatterTypeConfig } from '../modules/matters/entities';
 import { Notice, NoticeAttachment, NoticeInPerson, NoticePolicyRow, NoticeQuery, NoticeRead } from '../modules/notices/entities';
 import {
   CouncilChannel,
@@ -52,4 +53,6 @@ export const ALL_ENTITIES = [
   NoticeQuery,
   NoticePolicyRow,
   Ballot, BallotEligibility, BallotParticipation, BallotOpenVote, BallotSecretChoice, BallotPaperCount, BallotResult,
+  Matter, MatterRevision, MatterMeeting, MatterObjection, MatterOpinion, MatterProgress, MatterFile,
+  MatterTypeConfig, MatterPolicyRow, AssemblyAuthorizationRow, ConveningPetition,
 ];

@@ -14,7 +14,9 @@ import {
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../modules/audit/unit-of-work';
 import { seedDemoBallots } from './demo-ballots';
+import { seedDemoMatters } from './demo-matters';
 import { seedDemoNotices } from './demo-notices';
+import { NoticeFileStorage } from '../modules/notices/storage/notice-file-storage';
 import { buildDemoVillage, DEMO, DemoVillage } from './demo-village';
 import { stableId } from './stable-id';
 import { TownshipStaff } from '../modules/identity/entities';
@@ -97,6 +99,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly files: NoticeFileStorage,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -104,5 +108,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     this.logger.log(outcome === 'created' ? `demo village ${DEMO.village.name} created` : 'demo village already present');
     if ((await seedDemoNotices(this.dataSource, this.clock)) === 'created') this.logger.log('demo notices created');
     if ((await seedDemoBallots(this.dataSource, this.clock)) === 'created') this.logger.log('demo ballots created');
+    if ((await seedDemoMatters(this.dataSource, this.clock, this.files, this.uow)) === 'created') this.logger.log('demo matters created');
   }
 }

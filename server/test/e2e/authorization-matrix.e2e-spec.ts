@@ -66,6 +66,12 @@ describe('authorization matrix (SQLite)', () => {
       "INSERT INTO ballot (id, village_id, title, description, electorate, decision_body, secrecy, choice_kind, choices_json, max_selections, opens_at, closes_at, status, created_by_resident_id, created_at, updated_at, version, eligible_count) VALUES (?, ?, '邻村的表决', '', 'households', 'villager_assembly', 'open', 'motion', '[]', 1, '2020-01-01 00:00:00', '2099-01-01 00:00:00', 'open', ?, '2020-01-01 00:00:00', '2020-01-01 00:00:00', 1, 1)",
       [foreignBallotId, other.villageId, other.residentId],
     );
+    // Matters: one of the demo village (its meetings, objections and opinions do not exist yet: 404 is fine).
+    const matter = await t.http
+      .post('/api/matters')
+      .set('authorization', `Bearer ${logins.get('secretary')?.accessToken}`)
+      .send({ typeCode: 'general', title: '授权矩阵用的事项', body: '正文' });
+    if (matter.status !== 201) throw new Error(`matrix fixture: matter create failed ${matter.status}`);
     ids = {
       own: {
         residentId: resident.id,
@@ -79,6 +85,11 @@ describe('authorization matrix (SQLite)', () => {
         attachmentId: attachment.body.id,
         // The public file route takes its signature in the query string.
         fileId: `${fileUrl.pathname.split('/').pop()}${fileUrl.search}`,
+        matterId: matter.body.id,
+        meetingId: randomUUID(),
+        objectionId: randomUUID(),
+        opinionId: randomUUID(),
+        authorizationId: randomUUID(),
       },
       foreign: {
         residentId: other.residentId,
@@ -90,6 +101,11 @@ describe('authorization matrix (SQLite)', () => {
         ballotId: foreignBallotId,
         attachmentId: randomUUID(),
         fileId: randomUUID(),
+        matterId: randomUUID(),
+        meetingId: randomUUID(),
+        objectionId: randomUUID(),
+        opinionId: randomUUID(),
+        authorizationId: randomUUID(),
         // Sequence numbers are per village: one the caller's village does not have.
         seq: '999999',
       },

@@ -66,6 +66,6 @@ import { SystemNoticePublisher } from './system-notice-publisher';
       useFactory: (config: AppConfig): NoticeFileStorage => new LocalNoticeFileStorage(config.NOTICE_FILES_DIR),
     },
   ],
-  exports: [SystemNoticePublisher],
+  exports: [SystemNoticePublisher, NoticeFileStorage],
 })
 export class NoticesModule {}

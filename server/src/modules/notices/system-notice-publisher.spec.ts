@@ -3,21 +3,27 @@ import type { Work } from '../audit/unit-of-work';
 import type { Notice } from './entities';
 import { SystemNoticePublisher } from './system-notice-publisher';
 
+const matches = (row: Notice, where: Partial<Notice>): boolean => Object.entries(where).every(([k, v]) => row[k as keyof Notice] === v);
+
 function fakeWork(villageId = 'v-1') {
   const rows: Notice[] = [];
   const events: { action: string; entityId: string; after?: unknown }[] = [];
   const manager = {
     getRepository: () => ({
-      findOneBy: async (where: Partial<Notice>) =>
-        rows.find((r) => r.villageId === where.villageId && r.sourceEntityType === where.sourceEntityType && r.sourceEntityId === where.sourceEntityId) ?? null,
+      findOneBy: async (where: Partial<Notice>) => rows.find((r) => matches(r, where)) ?? null,
     }),
+    update: async (_: unknown, where: Partial<Notice>, changes: Partial<Notice>) => {
+      const hit = rows.filter((r) => matches(r, where));
+      for (const r of hit) Object.assign(r, changes);
+      return { affected: hit.length };
+    },
     insert: async (_: unknown, row: Notice) => {
       rows.push(row);
     },
   };
   const work = {
     manager,
-    actor: { villageId, actorId: null, actorRole: 'system', correlationId: null },
+    actor: { villageId, actorId: 'r-1', actorRole: 'system', correlationId: null },
     record: async (change: { action: string; entityId: string; after?: unknown }) => {
       events.push(change);
     },
@@ -73,5 +79,26 @@ describe('SystemNoticePublisher', () => {
     await expect(publisher.publish(own, { ...request, kind: 'village' as never })).rejects.toThrow('not a system notice kind');
     await expect(publisher.publish(own, { ...request, title: '长'.repeat(61) })).rejects.toThrow('title');
     await expect(publisher.publish(own, { ...request, windowDays: 0 })).rejects.toThrow('windowDays');
+  });
+
+  it('withdraws a notice sent back for re-disclosure: archived, linked to its replacement, never deleted', async () => {
+    const { work, rows, events } = fakeWork();
+    const { id } = await publisher.publish(work, request);
+    const replacement = await publisher.publish(work, { ...request, source: { entityType: 'ballot', entityId: 'b-2' } });
+    await publisher.withdraw(work, { villageId: 'v-1', noticeId: id, reason: '公示未张贴', replacedBy: replacement.id });
+    expect(rows.find((r) => r.id === id)).toMatchObject({ status: 'archived', supersededById: replacement.id, archivedByResidentId: 'r-1' });
+    expect(rows).toHaveLength(2);
+    expect(events.at(-1)).toMatchObject({ action: 'notice.superseded', entityId: id });
+    await publisher.withdraw(work, { villageId: 'v-1', noticeId: id, reason: '再来一次', replacedBy: replacement.id });
+    expect(events).toHaveLength(3);
+  });
+
+  it('archives published notices only, once each', async () => {
+    const { work, rows, events } = fakeWork();
+    const { id } = await publisher.publish(work, request);
+    await publisher.archive(work, { villageId: 'v-1', noticeIds: [id, 'missing'] });
+    await publisher.archive(work, { villageId: 'v-1', noticeIds: [id] });
+    expect(rows[0]).toMatchObject({ status: 'archived' });
+    expect(events.map((e) => e.action)).toEqual(['notice.published', 'notice.archived']);
   });
 });

@@ -86,4 +86,39 @@ export class SystemNoticePublisher {
     await work.record({ action: 'notice.published', entityType: 'notice', entityId: notice.id, after: noticeSnapshot(notice) });
     return { id: notice.id };
   }
+
+  /**
+   * Takes a system notice down before its window ends (a matter sent back to be disclosed again):
+   * archived, never deleted, with its audit event. `replacedBy` links the notice published in its place.
+   */
+  async withdraw(work: Work, request: { villageId: string; noticeId: string; reason: string; replacedBy?: string | null }): Promise<void> {
+    if (request.villageId !== work.actor.villageId) throw new Error('a system notice must be withdrawn in its own village’s unit of work');
+    const store = new NoticeStore(work.manager);
+    const notice = await store.notice(request.villageId, request.noticeId);
+    if (!notice) return;
+    const changes: Partial<Notice> = {};
+    if (notice.status === 'published') Object.assign(changes, { status: 'archived', archivedAt: this.clock.now(), archivedByResidentId: work.actor.actorId });
+    if (request.replacedBy && notice.supersededById === null) changes.supersededById = request.replacedBy;
+    if (Object.keys(changes).length === 0) return;
+    await store.update(Notice, { id: notice.id, villageId: request.villageId }, changes);
+    await work.record({
+      action: changes.supersededById ? 'notice.superseded' : 'notice.archived',
+      entityType: 'notice',
+      entityId: notice.id,
+      before: { status: notice.status, supersededById: notice.supersededById },
+      after: { status: changes.status ?? notice.status, supersededById: changes.supersededById ?? notice.supersededById, reason: request.reason.slice(0, 200) },
+    });
+  }
+
+  /** Archives published system notices whose business is done (a matter archived). */
+  async archive(work: Work, request: { villageId: string; noticeIds: readonly string[] }): Promise<void> {
+    if (request.villageId !== work.actor.villageId) throw new Error('a system notice must be archived in its own village’s unit of work');
+    const store = new NoticeStore(work.manager);
+    for (const id of request.noticeIds) {
+      const notice = await store.notice(request.villageId, id);
+      if (!notice || notice.status !== 'published') continue;
+      await store.update(Notice, { id, villageId: request.villageId }, { status: 'archived', archivedAt: this.clock.now(), archivedByResidentId: work.actor.actorId });
+      await work.record({ action: 'notice.archived', entityType: 'notice', entityId: id, before: { status: 'published' }, after: { status: 'archived' } });
+    }
+  }
 }

@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AssemblyAuthorizationView, ConveningObligationView, MatterTypeView, WorkflowPolicy } from '@village/shared';
+import { Roles } from '../../common/auth/access.decorator';
+import { CurrentActor, CurrentVillageActor, type Actor, type VillageActor } from '../../common/auth/actor';
+import { ApiErrorDto } from '../../common/errors/api-error.dto';
+import { IdParam } from '../../common/http/id-param.pipe';
+import { AssemblyAuthorizationDto, ConveningPetitionDto, MatterTypeConfigDto, ObligationQueryDto, RevokeAuthorizationDto, WorkflowPolicyDto } from './dto/matter-config.dto';
+import { MatterConfigService } from './matter-config.service';
+import { MattersService } from './matters.service';
+
+/** 书记 and 村委会: the village's settings of the workflow. */
+const VILLAGE_COMMITTEE = ['secretary', 'village_committee'] as const;
+
+@ApiTags('matters 议事（四议两公开）')
+@ApiBearerAuth()
+@Controller()
+export class MatterConfigController {
+  constructor(
+    private readonly config: MatterConfigService,
+    private readonly matters: MattersService,
+  ) {}
+
+  @Put('matter-types')
+  @Roles(...VILLAGE_COMMITTEE)
+  @ApiOperation({ summary: '设置本村的事项类型', description: '本村自设类型和停用的非法定默认类型；法定类型不能停用。记入审计。' })
+  @ApiOkResponse({ description: 'MatterTypeView[]' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'MATTER_TYPES_INVALID，details.problems 逐条说明' })
+  async configureTypes(@CurrentVillageActor() actor: VillageActor, @Body() body: MatterTypeConfigDto): Promise<MatterTypeView[]> {
+    await this.config.configureTypes(actor, body);
+    return this.matters.types(actor);
+  }
+
+  @Get('matter-policy')
+  @Roles('villager')
+  @ApiOperation({ summary: '本村的议事流程设置', description: '公示期、各类会议提前通知的天数、党员大会通过的计算基数（未设置时为默认值）。' })
+  @ApiOkResponse({ type: WorkflowPolicyDto })
+  policy(@CurrentVillageActor() actor: VillageActor): Promise<WorkflowPolicy> {
+    return this.config.policy(actor);
+  }
+
+  @Put('matter-policy')
+  @Roles(...VILLAGE_COMMITTEE)
+  @ApiOperation({ summary: '设置本村的议事流程', description: '公示期 7–90 天；村民会议至少提前 10 天通知（第二十一条）。只影响之后的公示和会议。记入审计。' })
+  @ApiOkResponse({ type: WorkflowPolicyDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'MATTER_POLICY_INVALID，details.problems 逐条说明' })
+  async configurePolicy(@CurrentVillageActor() actor: VillageActor, @Body() body: WorkflowPolicyDto): Promise<WorkflowPolicy> {
+    await this.config.configurePolicy(actor, body);
+    return this.config.policy(actor);
+  }
+
+  @Get('assembly-authorizations')
+  @Roles('villager')
+  @ApiOperation({ summary: '村民会议授权村民代表会议决定的事项', description: '本村村民都可以看；含已到期和已撤销的。' })
+  @ApiOkResponse({ description: 'AssemblyAuthorizationView[]' })
+  authorizations(@CurrentVillageActor() actor: VillageActor): Promise<AssemblyAuthorizationView[]> {
+    return this.config.authorizations(actor);
+  }
+
+  @Post('assembly-authorizations')
+  @Roles(...VILLAGE_COMMITTEE)
+  @ApiOperation({ summary: '登记村民会议的授权', description: '须是本村已计入流程、表决通过的村民会议；村规民约和本来就可由村民代表会议决定的类型不能授权。' })
+  @ApiCreatedResponse({ description: 'AssemblyAuthorizationView[]' })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'MATTER_AUTHORIZATION_INVALID' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: '本村没有这次会议' })
+  async grant(@CurrentVillageActor() actor: VillageActor, @Body() body: AssemblyAuthorizationDto): Promise<AssemblyAuthorizationView[]> {
+    await this.config.grant(actor, body);
+    return this.config.authorizations(actor);
+  }
+
+  @Post('assembly-authorizations/:authorizationId/revoke')
+  @Roles(...VILLAGE_COMMITTEE)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: '登记村民会议撤销授权' })
+  @ApiOkResponse({ description: 'AssemblyAuthorizationView[]' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: '本村没有这项授权' })
+  async revoke(
+    @CurrentVillageActor() actor: VillageActor,
+    @Param('authorizationId', IdParam) authorizationId: string,
+    @Body() body: RevokeAuthorizationDto,
+  ): Promise<AssemblyAuthorizationView[]> {
+    await this.config.revoke(actor, authorizationId, body);
+    return this.config.authorizations(actor);
+  }
+
+  @Post('convening-petitions')
+  @Roles(...VILLAGE_COMMITTEE)
+  @ApiOperation({
+    summary: '登记提议召开村民（代表）会议',
+    description: '十分之一以上村民或三分之一以上村民代表提议召开村民会议（第二十一条）、五分之一以上村民代表提议召开村民代表会议（第二十六条）时，形成召集义务和期限。',
+  })
+  @ApiCreatedResponse({ description: 'ConveningObligationView[]' })
+  async petition(@CurrentVillageActor() actor: VillageActor, @Body() body: ConveningPetitionDto): Promise<ConveningObligationView[]> {
+    await this.config.petition(actor, body);
+    return this.config.obligations(actor, {});
+  }
+
+  @Get('convening-obligations')
+  @Roles('secretary', 'branch_committee', 'village_committee', 'supervisor')
+  @ApiOperation({ summary: '召集义务', description: '应当召开而尚未召开（或已逾期、已召开）的村民会议和村民代表会议。' })
+  @ApiOkResponse({ description: 'ConveningObligationView[]' })
+  obligations(@CurrentVillageActor() actor: VillageActor, @Query() query: ObligationQueryDto): Promise<ConveningObligationView[]> {
+    return this.config.obligations(actor, query);
+  }
+}
+
+/** 乡镇干部 see every village's convening obligations (read-only). */
+@ApiTags('township 乡镇')
+@ApiBearerAuth()
+@Controller('township')
+export class TownshipConveningController {
+  constructor(private readonly config: MatterConfigService) {}
+
+  @Get('convening-obligations')
+  @Roles('township_admin')
+  @ApiOperation({ summary: '本乡镇各村的召集义务', description: '各村应当召开而尚未召开（或已逾期、已召开）的村民会议和村民代表会议，每条带村名。' })
+  @ApiOkResponse({ description: '(ConveningObligationView & {village})[]' })
+  obligations(@CurrentActor() actor: Actor, @Query() query: ObligationQueryDto): Promise<(ConveningObligationView & { village: { id: string; name: string } })[]> {
+    return this.config.townshipObligations(actor.townshipId as string, query);
+  }
+}
