@@ -53,6 +53,13 @@ export default defineAppConfig({
       name: 'ballots',
       pages: ['pages/detail/index', 'pages/result/index', 'pages/edit/index', 'pages/electorate/index', 'pages/paper/index', 'pages/votes/index'],
     },
+    {
+      // 村里大事（四议两公开）: a matter with its stepper and records, 提出/修改方案, 登记会议,
+      // and the one-form acts (异议, 监督意见, 退回, 实施…)
+      root: 'packages/matters',
+      name: 'matters',
+      pages: ['pages/detail/index', 'pages/edit/index', 'pages/meeting/index', 'pages/act/index'],
+    },
   ],
   // 我的 and 首页 lead to login and binding: fetch that small sub-package while the person reads.
   preloadRule: {
@@ -60,7 +67,7 @@ export default defineAppConfig({
     // From 公开 the next tap is almost always a notice.
     'pages/notices/index': { network: 'all', packages: ['notices'] },
     // From 议事 the next tap is a ballot.
-    'pages/council/index': { network: 'all', packages: ['ballots'] },
+    'pages/council/index': { network: 'all', packages: ['ballots', 'matters'] },
   },
   // WeChat's privacy check (wx.requirePrivacyAuthorize / agreePrivacyAuthorization): weapp only.
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),

@@ -32,6 +32,10 @@ export const routes = {
   ballotElectorate: '/packages/ballots/pages/electorate/index',
   ballotVotes: '/packages/ballots/pages/votes/index',
   ballotPaper: '/packages/ballots/pages/paper/index',
+  matterDetail: '/packages/matters/pages/detail/index',
+  matterEdit: '/packages/matters/pages/edit/index',
+  matterMeeting: '/packages/matters/pages/meeting/index',
+  matterAct: '/packages/matters/pages/act/index',
 } as const;
 
 /** The tab pages: reached with Taro.switchTab, never navigateTo. */

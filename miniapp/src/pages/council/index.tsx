@@ -14,8 +14,10 @@ import { useMe } from '../../hooks/useMe';
 import { canManageBallots } from '../../services/api/ballots';
 import { ballotEventPosition, ballotsChangedSince } from '../../services/ballotEvents';
 import { serverNowMs } from '../../services/ballotTime';
+import { canProposeMatters } from '../../services/api/matters';
 import { BallotRow } from './BallotRow';
 import { useBallotBoard } from './board';
+import { MattersSection } from './MattersSection';
 import './index.css';
 
 const m = messages.ballots;
@@ -23,7 +25,7 @@ const m = messages.ballots;
 /**
  * 议事 tab (main package, kept light). 表决 first: 待我投票 on top, then the other open ballots, the
  * committee's drafts (with 发起表决), then the closed ones a page at a time; pulling down reloads.
- * 村民提议 (issue #8) will follow below. Signed-out visitors and accounts not yet bound are told how
+ * 村里大事（四议两公开）follows (MattersSection); 村民提议 (issue #8) will follow below. Signed-out visitors and accounts not yet bound are told how
  * to get in.
  */
 export default function CouncilPage() {
@@ -33,9 +35,14 @@ export default function CouncilPage() {
   const board = useBallotBoard(member, committee);
   const seen = useRef(ballotEventPosition());
   const [nowMs, setNowMs] = useState(() => serverNowMs());
+  // Coming back (from a matter page) or pulling down reloads the 村里大事 section quietly.
+  const [mattersKey, setMattersKey] = useState(0);
+  const shown = useRef(false);
 
   useDidShow(() => {
     setNowMs(serverNowMs());
+    if (shown.current) setMattersKey((k) => k + 1);
+    shown.current = true;
     if (ballotsChangedSince(seen.current)) {
       seen.current = ballotEventPosition();
       void board.reload({ quiet: true });
@@ -44,6 +51,7 @@ export default function CouncilPage() {
 
   usePullDownRefresh(() => {
     setNowMs(serverNowMs());
+    setMattersKey((k) => k + 1);
     void board.reload({ quiet: true }).finally(() => void Taro.stopPullDownRefresh());
   });
 
@@ -149,6 +157,8 @@ export default function CouncilPage() {
           ) : null}
         </View>
       ) : null}
+
+      {member ? <MattersSection canPropose={canProposeMatters(roles)} reloadKey={mattersKey} /> : null}
 
       <View className="section council-card" data-testid="council-proposals">
         <Text className="council-title" {...roleProps('heading')} aria-level={2}>
