@@ -15,21 +15,16 @@
  */
 import { RECEIPT_CODE_PATTERN, neededFor, percent, TWO_THIRDS, type BallotDetail, type ElectoratePage } from '@village/shared';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, seriousA11yViolations, waitForPageShown, type Browser } from './support/browser';
-import { expectControlsAtLeast, smallestText } from './support/metrics';
+import { launchBrowser, waitForPageShown, type Browser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { e2eSession, type LoginAnswer } from './support/session';
 
-type Mode = 'elder' | 'standard';
-type LoginAnswer = {
-  accessToken: string;
-  refreshToken: string;
-  me: { account: { currentPrivacyNoticeVersion: string }; resident: { id: string; name: string } | null };
-};
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+const { api, signInPersona, useSession, open, check, largestText, dialogButton } = e2eSession({ server: () => server, page: () => page, name: 'ballots' });
 let secretary: LoginAnswer;
 let rep: LoginAnswer;
 let teller: LoginAnswer;
@@ -42,84 +37,13 @@ const DETAIL = '/packages/ballots/pages/detail/index';
 const RESULT = '/packages/ballots/pages/result/index';
 const TITLE = '土岭底组至南坪组村道硬化筹资筹劳方案';
 
-async function api<T>(p: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.baseUrl}/api${p}`, {
-    method: options.method ?? 'GET',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': `ballots-e2e-${Math.random().toString(36).slice(2)}`,
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${options.method ?? 'GET'} ${p} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
-async function signInPersona(persona: string): Promise<LoginAnswer> {
-  const login = await api<LoginAnswer>('/auth/demo-login', { method: 'POST', body: { persona } });
-  await api('/me/privacy-consent', { method: 'POST', token: login.accessToken, body: { version: login.me.account.currentPrivacyNoticeVersion } });
-  return login;
-}
 
-/** The app keeps its tokens with Taro's storage: localStorage, each value wrapped as {"data": …}. Receipts kept on the "phone" stay. */
-async function useSession(login: LoginAnswer): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
-  await page.evaluate((s) => {
-    localStorage.setItem('village.token', JSON.stringify({ data: s.accessToken }));
-    localStorage.setItem('village.refreshToken', JSON.stringify({ data: s.refreshToken }));
-  }, login);
-}
 
-function url(p: string, mode?: Mode): string {
-  if (!mode) return `${server.baseUrl}${p}`;
-  return `${server.baseUrl}${p}${p.includes('?') ? '&' : '?'}mode=${mode}`;
-}
 
-async function open(p: string, testId: string, mode?: Mode): Promise<void> {
-  await page.goto(url(p, mode));
-  await waitForPageShown(page, testId);
-}
 
-/** The page on show never scrolls sideways. */
-async function expectNoSidewaysScroll(): Promise<void> {
-  const widths = await page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((el) => getComputedStyle(el).display !== 'none');
-    return { page: shown ? shown.scrollWidth - shown.clientWidth : -1, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-  });
-  expect(widths).toEqual({ page: 0, doc: 0 });
-}
 
-/** axe-core clean, the size floors of UX.md, no sideways scroll, then the screenshot. */
-async function check(name: string, mode: Mode): Promise<void> {
-  await page.waitForTimeout(200);
-  expect(await seriousA11yViolations(page)).toEqual([]);
-  if (mode === 'elder') {
-    await expectControlsAtLeast(page, 60);
-    expect((await smallestText(page)).size).toBeGreaterThanOrEqual(18);
-  } else {
-    await expectControlsAtLeast(page, 44);
-    expect((await smallestText(page)).size).toBeGreaterThanOrEqual(16);
-  }
-  await expectNoSidewaysScroll();
-  await screenshot(page, `${name}-${mode}`);
-}
 
-/** The biggest text on the page on show (UX.md: ≥ 30 px in 长辈版). */
-async function largestText(): Promise<number> {
-  return page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((el) => getComputedStyle(el).display !== 'none');
-    let best = 0;
-    const walker = document.createTreeWalker(shown ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!el || !(node.textContent ?? '').trim() || el.getClientRects().length === 0) continue;
-      best = Math.max(best, parseFloat(getComputedStyle(el).fontSize));
-    }
-    return best;
-  });
-}
 
 async function ballot(token: string): Promise<BallotDetail> {
   return api<BallotDetail>(`/ballots/${ballotId}`, { token });
@@ -130,9 +54,6 @@ async function waitForText(testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
 }
 
-function dialogButton(dialogTestId: string, name: string) {
-  return page.getByTestId(dialogTestId).getByRole('button', { name, exact: true });
-}
 
 beforeAll(async () => {
   server = await startServer();

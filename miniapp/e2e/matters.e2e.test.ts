@@ -18,21 +18,16 @@ import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, screenshot, seriousA11yViolations, waitForPageShown, type Browser } from './support/browser';
-import { expectControlsAtLeast, smallestText } from './support/metrics';
+import { launchBrowser, waitForPageShown, type Browser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { e2eSession, type LoginAnswer } from './support/session';
 
-type Mode = 'elder' | 'standard';
-type LoginAnswer = {
-  accessToken: string;
-  refreshToken: string;
-  me: { account: { currentPrivacyNoticeVersion: string }; resident: { id: string; name: string } | null };
-};
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+const { api, signInPersona, useSession, open, check, dialogButton } = e2eSession({ server: () => server, page: () => page, name: 'matters' });
 let secretary: LoginAnswer;
 let committee: LoginAnswer;
 let supervisor: LoginAnswer;
@@ -43,70 +38,13 @@ const DETAIL = '/packages/matters/pages/detail/index';
 const TITLE = '村委会至南坪组道路硬化方案';
 const BODY = '硬化村委会至南坪组道路 1.2 公里，宽 4.5 米。\n每户筹资 300 元，不足部分由村集体收益解决。\n';
 
-async function api<T>(p: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.baseUrl}/api${p}`, {
-    method: options.method ?? 'GET',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': `matters-e2e-${Math.random().toString(36).slice(2)}`,
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${options.method ?? 'GET'} ${p} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
-async function signInPersona(persona: string): Promise<LoginAnswer> {
-  const login = await api<LoginAnswer>('/auth/demo-login', { method: 'POST', body: { persona } });
-  await api('/me/privacy-consent', { method: 'POST', token: login.accessToken, body: { version: login.me.account.currentPrivacyNoticeVersion } });
-  return login;
-}
 
-async function useSession(login: LoginAnswer): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
-  await page.evaluate((s) => {
-    localStorage.setItem('village.token', JSON.stringify({ data: s.accessToken }));
-    localStorage.setItem('village.refreshToken', JSON.stringify({ data: s.refreshToken }));
-  }, login);
-}
 
-function url(p: string, mode?: Mode): string {
-  if (!mode) return `${server.baseUrl}${p}`;
-  return `${server.baseUrl}${p}${p.includes('?') ? '&' : '?'}mode=${mode}`;
-}
 
-async function open(p: string, testId: string, mode?: Mode): Promise<void> {
-  await page.goto(url(p, mode));
-  await waitForPageShown(page, testId);
-}
 
-async function expectNoSidewaysScroll(): Promise<void> {
-  const widths = await page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((el) => getComputedStyle(el).display !== 'none');
-    return { page: shown ? shown.scrollWidth - shown.clientWidth : -1, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-  });
-  expect(widths).toEqual({ page: 0, doc: 0 });
-}
 
-async function check(name: string, mode: Mode): Promise<void> {
-  await page.waitForTimeout(200);
-  expect(await seriousA11yViolations(page)).toEqual([]);
-  if (mode === 'elder') {
-    await expectControlsAtLeast(page, 60);
-    expect((await smallestText(page)).size).toBeGreaterThanOrEqual(18);
-  } else {
-    await expectControlsAtLeast(page, 44);
-    expect((await smallestText(page)).size).toBeGreaterThanOrEqual(16);
-  }
-  await expectNoSidewaysScroll();
-  await screenshot(page, `${name}-${mode}`);
-}
 
-function dialogButton(dialogTestId: string, name: string) {
-  return page.getByTestId(dialogTestId).getByRole('button', { name, exact: true });
-}
 
 async function matter(token = secretary.accessToken): Promise<MatterDetail> {
   return api<MatterDetail>(`/matters/${matterId}`, { token });

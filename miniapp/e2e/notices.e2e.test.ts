@@ -16,17 +16,16 @@
  */
 import type { Page } from 'playwright-core';
 import { percent, type NoticeAwareness, type VillageCadence } from '@village/shared';
-import { launchBrowser, screenshot, seriousA11yViolations, waitForPageShown, type Browser } from './support/browser';
-import { expectControlsAtLeast, smallestText } from './support/metrics';
+import { launchBrowser, screenshot, waitForPageShown, type Browser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { e2eSession, type LoginAnswer } from './support/session';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+const { api, signInPersona, useSession, open, check } = e2eSession({ server: () => server, page: () => page, name: 'notices', screenshotPrefix: 'notices-' });
 
-type Mode = 'elder' | 'standard';
-type LoginAnswer = { accessToken: string; refreshToken: string; me: { account: { currentPrivacyNoticeVersion: string } } };
 
 const LIST = '/pages/notices/index';
 const DETAIL = '/packages/notices/pages/detail/index';
@@ -57,36 +56,8 @@ let noticeId = '';
 let committee: LoginAnswer;
 let villager: LoginAnswer;
 
-async function api<T>(p: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.baseUrl}/api${p}`, {
-    method: options.method ?? 'GET',
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': `notices-e2e-${Math.random().toString(36).slice(2)}`,
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${options.method ?? 'GET'} ${p} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
-async function signInPersona(persona: string): Promise<LoginAnswer> {
-  const login = await api<LoginAnswer>('/auth/demo-login', { method: 'POST', body: { persona } });
-  await api('/me/privacy-consent', { method: 'POST', token: login.accessToken, body: { version: login.me.account.currentPrivacyNoticeVersion } });
-  return login;
-}
 
-/** The app keeps its tokens with Taro's storage: localStorage, each value wrapped as {"data": …}. */
-async function useSession(login: LoginAnswer): Promise<void> {
-  await page.goto(`${server.baseUrl}/`);
-  await page.evaluate((s) => {
-    localStorage.clear();
-    localStorage.setItem('village.token', JSON.stringify({ data: s.accessToken }));
-    localStorage.setItem('village.refreshToken', JSON.stringify({ data: s.refreshToken }));
-  }, login);
-}
 
 async function awarenessNow(): Promise<NoticeAwareness> {
   return api<NoticeAwareness>(`/notices/${noticeId}/awareness`, { token: committee.accessToken });
@@ -113,39 +84,9 @@ afterEach(() => {
   expect(pageErrors).toEqual([]);
 });
 
-function url(p: string, mode?: Mode): string {
-  if (!mode) return `${server.baseUrl}${p}`;
-  return `${server.baseUrl}${p}${p.includes('?') ? '&' : '?'}mode=${mode}`;
-}
 
-async function open(p: string, testId: string, mode?: Mode): Promise<void> {
-  await page.goto(url(p, mode));
-  await waitForPageShown(page, testId);
-}
 
-/** The page on show never scrolls sideways (a wide table scrolls inside its own box). */
-async function expectNoSidewaysScroll(): Promise<void> {
-  const widths = await page.evaluate(() => {
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((el) => getComputedStyle(el).display !== 'none');
-    return { page: shown ? shown.scrollWidth - shown.clientWidth : -1, doc: document.documentElement.scrollWidth - document.documentElement.clientWidth };
-  });
-  expect(widths).toEqual({ page: 0, doc: 0 });
-}
 
-/** axe-core clean, the size floors of UX.md, no sideways scroll, then the screenshot. */
-async function check(name: string, mode: Mode): Promise<void> {
-  await page.waitForTimeout(200);
-  expect(await seriousA11yViolations(page)).toEqual([]);
-  if (mode === 'elder') {
-    await expectControlsAtLeast(page, 60);
-    expect((await smallestText(page)).size).toBeGreaterThanOrEqual(18);
-  } else {
-    await expectControlsAtLeast(page, 44);
-    expect((await smallestText(page)).size).toBeGreaterThanOrEqual(16);
-  }
-  await expectNoSidewaysScroll();
-  await screenshot(page, `notices-${name}-${mode}`);
-}
 
 describe('signed out', () => {
   it('the 公开 tab says notices are for the village and offers 登录 (both modes)', async () => {
@@ -169,7 +110,7 @@ describe('the committee publishes a notice', () => {
     committee = await page.evaluate(() => ({
       accessToken: JSON.parse(localStorage.getItem('village.token') ?? '{}').data as string,
       refreshToken: JSON.parse(localStorage.getItem('village.refreshToken') ?? '{}').data as string,
-      me: { account: { currentPrivacyNoticeVersion: '' } },
+      me: { account: { currentPrivacyNoticeVersion: '' }, resident: null },
     }));
     expect(committee.accessToken).toBeTruthy();
     await page.locator('.weui-tabbar__label', { hasText: '公开' }).click();
@@ -297,7 +238,7 @@ describe('a villager reads and asks', () => {
 
   it('finds it marked 未读; opening it records 已读 and the mark goes', async () => {
     before = await awarenessNow();
-    await useSession(villager);
+    await useSession(villager, { clear: true });
     await open(LIST, 'notices-page', 'standard');
     const row = page.getByTestId(`notice-row-${noticeId}`);
     await row.waitFor();
@@ -336,7 +277,7 @@ describe('a villager reads and asks', () => {
   it('the committee sees the 知晓率 moved by that household, then records a 上门告知', async () => {
     const after = await awarenessNow();
     expect(after.reached).toBe(before.reached + 1);
-    await useSession(committee);
+    await useSession(committee, { clear: true });
     for (const mode of ['standard', 'elder'] as const) {
       await open(`${AWARENESS}?id=${noticeId}`, 'notice-awareness-page', mode);
       await page.getByTestId('awareness-rate').waitFor();
@@ -375,7 +316,7 @@ describe('a villager reads and asks', () => {
     await dialog.getByRole('button', { name: '发出答复' }).click();
     expect(await page.getByTestId('queries-done').innerText()).toBe('已答复。');
 
-    await useSession(villager);
+    await useSession(villager, { clear: true });
     await open(`${DETAIL}?id=${noticeId}`, 'notice-detail-page', 'elder');
     const answer = page.locator('[data-testid$="-answer"]').first();
     await answer.waitFor();
@@ -399,7 +340,7 @@ describe('a finance notice waits for the 监委会', () => {
     const submitted = await api<{ status: string }>(`/notices/${financeId}/publish`, { method: 'POST', token: committee.accessToken });
     expect(submitted.status).toBe('pending_signoff');
 
-    await useSession(await signInPersona('supervisor'));
+    await useSession(await signInPersona('supervisor'), { clear: true });
     await open('/pages/index/index', 'home-page', 'standard');
     const waiting = page.getByTestId('home-notices-signoff');
     await waiting.waitFor();
@@ -436,7 +377,7 @@ describe('乡镇干部 oversees disclosure', () => {
     const cadence = await api<VillageCadence[]>('/township/notice-cadence', { token: township.accessToken });
     const demo = cadence.find((v) => v.village.name === '土岭底村');
     expect(demo).toBeDefined();
-    await useSession(township);
+    await useSession(township, { clear: true });
     for (const mode of ['standard', 'elder'] as const) {
       await open('/pages/index/index', 'home-page', mode);
       const row = page.getByTestId(`home-township-village-${demo!.village.id}`);
