@@ -118,6 +118,15 @@ describe('the matter page', () => {
     renderPage(<MatterPage />);
   }
 
+  it('a running 公示期 reads as waiting, not as a stop', async () => {
+    const stepper = makeSteps(4, ['决议公示期到 12月3日 才满 7 天']).map((s) => (s.status === 'blocked' ? { ...s, status: 'waiting' as const } : s));
+    open(makeMatterDetail({ stage: 'resolution_disclosure', stepper, blocked: false, blockedReasons: [] }));
+    const step = await screen.findByTestId('matter-step-resolution_disclosure');
+    expect(step.textContent).toContain('●5. 决议公开（公示中）');
+    expect(screen.getByTestId('matter-step-resolution_disclosure-reasons').textContent).toBe('还要等：决议公示期到 12月3日 才满 7 天');
+    expect(screen.getByTestId('matter-header').textContent).not.toContain('⚠ 暂停');
+  });
+
   it('shows the eight steps with a sign and a word each, and a blocked step with its reasons', async () => {
     open(makeMatterDetail({ stepper: makeSteps(2, ['监委会要求纠正：党员大会通知没有张贴', '还有 1 条异议没有答复']), blocked: true }));
     const stepper = await screen.findByTestId('matter-stepper');

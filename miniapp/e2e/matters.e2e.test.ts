@@ -309,6 +309,10 @@ describe('one matter through the 四议两公开, across roles', () => {
       const why = await page.getByTestId('matter-why-start_implementation').innerText();
       expect(why).toContain('现在不能办，因为');
       expect(why).toMatch(/公示/);
+      // With the objection answered and the demand lifted, only time is left: waiting, not a stop.
+      expect(await page.getByTestId('matter-step-resolution_disclosure').innerText()).toContain('公示中');
+      expect(await page.getByTestId('matter-step-resolution_disclosure').innerText()).toContain('还要等');
+      expect(await page.getByTestId('matter-header').innerText()).not.toContain('暂停');
       await page.getByTestId('matter-actions').scrollIntoViewIfNeeded();
       await check('matters-wait', mode);
     }

@@ -11,11 +11,22 @@ describe('stageSteps', () => {
     expect(steps[2]).toMatchObject({ stage: 'party_review', label: '党员大会审议', note: '11月5日 会议通过', meetingId: 'm-party' });
   });
 
-  it('shows a running disclosure window as blocked, with the guard’s words', () => {
+  it('shows a running disclosure window as waiting (the law taking its course, not a stop), with the guard’s words', () => {
     const matter: MatterState = { ...matterAt('resolution_disclosure'), resolutionDisclosure: { startsOn: '2026-11-27', endsOn: '2026-12-03', noticeId: 'n', revision: 1 } };
     const step = stageSteps(matter, testContext({ today: '2026-12-01' }))[4];
-    expect(step).toMatchObject({ status: 'blocked', reasons: ['决议公示期到 12月3日 才满 7 天'], note: '决议公示期 11月27日至12月3日' });
+    expect(step).toMatchObject({ status: 'waiting', reasons: ['决议公示期到 12月3日 才满 7 天'], note: '决议公示期 11月27日至12月3日' });
     expect(stageSteps(matter, testContext({ today: '2026-12-04' }))[4].status).toBe('current');
+  });
+
+  it('a running window with an unanswered objection is blocked, listing both', () => {
+    const matter: MatterState = {
+      ...matterAt('resolution_disclosure'),
+      resolutionDisclosure: { startsOn: '2026-11-27', endsOn: '2026-12-03', noticeId: 'n', revision: 1 },
+      objections: [{ id: 'x', disclosure: 'resolution', filedOn: '2026-11-28', answered: false }],
+    };
+    const step = stageSteps(matter, testContext({ today: '2026-12-01' }))[4];
+    expect(step.status).toBe('blocked');
+    expect(step.reasons).toHaveLength(2);
   });
 
   it('shows a blocking opinion whoever looks (a villager too)', () => {

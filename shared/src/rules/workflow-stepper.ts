@@ -25,11 +25,12 @@ import { dayLabel } from './workflow-text';
  * simply doing the stage's work (a running window, unanswered objections, a supervisor's demand).
  */
 
-export const STAGE_STEP_STATUSES = ['done', 'current', 'blocked', 'upcoming', 'stopped', 'not_reached'] as const;
+export const STAGE_STEP_STATUSES = ['done', 'current', 'waiting', 'blocked', 'upcoming', 'stopped', 'not_reached'] as const;
 export type StageStepStatus = (typeof STAGE_STEP_STATUSES)[number];
 export const STAGE_STEP_STATUS_LABELS: Record<StageStepStatus, string> = {
   done: '已完成',
   current: '进行中',
+  waiting: '公示中',
   blocked: '暂停',
   upcoming: '未开始',
   stopped: '已终止',
@@ -40,7 +41,7 @@ export interface StageStep {
   stage: MainStage;
   label: string;
   status: StageStepStatus;
-  /** For blocked: every reason; for stopped: what ended it. */
+  /** For waiting and blocked: every reason; for stopped: what ended it. */
   reasons: string[];
   /** One line about the stage: "11月20日 会议通过", "公示期 11月27日至12月3日", "上次会议 11月20日 未通过". */
   note: string | null;
@@ -56,6 +57,17 @@ export const STEPPER_BLOCKING_CODES: readonly WorkflowGuardCode[] = [
   'objections_unanswered',
   'result_signoff_missing',
 ];
+
+/**
+ * Of those, the ones that only need time to pass (a disclosure window running its course): the
+ * stage is then waiting as the law wants, not stopped — villagers should not read it as trouble.
+ */
+export const STEPPER_WAITING_CODES: readonly WorkflowGuardCode[] = ['disclosure_window_open'];
+
+/** Whether something other than the calendar holds the stage up. */
+export function isHeldUp(blockers: readonly UnmetCondition[]): boolean {
+  return blockers.some((b) => !STEPPER_WAITING_CODES.includes(b.code));
+}
 
 /** Unmet conditions of the stage's advancing event, regardless of who is looking. */
 export function stageBlockers(matter: MatterState, context: WorkflowContext): UnmetCondition[] {
@@ -107,7 +119,7 @@ export function stageSteps(matter: MatterState, context: WorkflowContext): Stage
       const reason = matter.stage === 'rejected' ? '表决未通过，事项终止' : '事项已撤回';
       return { ...base, status: 'stopped', reasons: [reason], note };
     }
-    if (blockers.length > 0) return { ...base, status: 'blocked', reasons: blockers.map((b) => b.reason), note };
+    if (blockers.length > 0) return { ...base, status: isHeldUp(blockers) ? 'blocked' : 'waiting', reasons: blockers.map((b) => b.reason), note };
     return { ...base, status: 'current', note };
   });
 }

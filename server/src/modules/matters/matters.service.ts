@@ -14,6 +14,7 @@ import {
   MATTER_PAGE_SIZE_DEFAULT,
   MATTER_STAGE_LABELS,
   meetingLabel,
+  isHeldUp,
   stageBlockers,
   stageSteps,
   STAGE_ADVANCE_EVENT,
@@ -369,7 +370,9 @@ function nextStep(state: MatterState, context: WorkflowContext, blockers: string
 }
 
 function listItem(row: Matter, state: MatterState, context: WorkflowContext): MatterListItem {
-  const blockers = stageBlockers(state, context).map((u) => u.reason);
+  const unmet = stageBlockers(state, context);
+  // A running disclosure window is the law taking its course, said in nextStep, not a stop.
+  const blockers = (isHeldUp(unmet) ? unmet : []).map((u) => u.reason);
   return {
     id: row.id,
     title: row.title,
@@ -380,7 +383,7 @@ function listItem(row: Matter, state: MatterState, context: WorkflowContext): Ma
     currentRevision: state.currentRevision,
     blocked: blockers.length > 0,
     blockedReasons: blockers,
-    nextStep: nextStep(state, context, blockers),
+    nextStep: nextStep(state, context, unmet.map((u) => u.reason)),
     unansweredObjections: state.objections.filter((o) => !o.answered).length,
     blockingOpinions: state.opinions.filter((o) => o.blocking && !o.lifted).length,
     updatedAt: row.updatedAt.toISOString(),

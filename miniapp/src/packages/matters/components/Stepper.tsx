@@ -35,10 +35,10 @@ export function Stepper({ steps, meetings, nowMs }: { steps: StageStep[]; meetin
                 {step.note ? <Text className="matter-step__note">{step.note}</Text> : null}
                 {step.reasons.length > 0 ? (
                   <View className="matter-step__reasons" data-testid={`matter-step-${step.stage}-reasons`}>
-                    <Text className="matter-step__why">{m.blockedBecause}</Text>
+                    <Text className="matter-step__why">{step.status === 'waiting' ? m.waitingBecause : m.blockedBecause}</Text>
                     {step.reasons.map((r) => (
                       <Text key={r} className="matter-step__reason">
-                        {`⚠ ${r}`}
+                        {step.status === 'waiting' ? r : `⚠ ${r}`}
                       </Text>
                     ))}
                   </View>
