@@ -12,6 +12,7 @@ import type {
   UnmetCondition,
   WorkflowAction,
   WorkflowEventType,
+  WorkflowPolicy,
 } from '../rules/workflow-model';
 import type { BallotStatus } from './ballot';
 import type { NoticeWindow } from './notice';
@@ -523,6 +524,18 @@ export interface ConveningObligationView {
   metByMeetingId: string | null;
   legalBasis: string;
 }
+
+/** `GET /api/township/convening-obligations`: the same, each naming its village. */
+export interface TownshipConveningObligationView extends ConveningObligationView {
+  village: NamedRef;
+}
+
+/**
+ * `GET /api/matter-policy` (every villager) and `PUT /api/matter-policy` (村委会): the village's
+ * workflow settings — disclosure days, notice lead days per body, the party-review pass basis —
+ * as the shared `WorkflowPolicy` (rules/workflow-model.ts), defaults filled in.
+ */
+export type MatterPolicyView = WorkflowPolicy;
 
 /** Quarters without a 村民代表会议 (OL art. 26), on the same page. */
 export interface RepresentativeCadenceView {

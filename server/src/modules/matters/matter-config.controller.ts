@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AssemblyAuthorizationView, ConveningObligationView, MatterTypeView, WorkflowPolicy } from '@village/shared';
+import type { AssemblyAuthorizationView, ConveningObligationView, MatterTypeView, TownshipConveningObligationView, WorkflowPolicy } from '@village/shared';
 import { Roles } from '../../common/auth/access.decorator';
 import { CurrentActor, CurrentVillageActor, type Actor, type VillageActor } from '../../common/auth/actor';
 import { ApiErrorDto } from '../../common/errors/api-error.dto';
@@ -114,8 +114,8 @@ export class TownshipConveningController {
   @Get('convening-obligations')
   @Roles('township_admin')
   @ApiOperation({ summary: '本乡镇各村的召集义务', description: '各村应当召开而尚未召开（或已逾期、已召开）的村民会议和村民代表会议，每条带村名。' })
-  @ApiOkResponse({ description: '(ConveningObligationView & {village})[]' })
-  obligations(@CurrentActor() actor: Actor, @Query() query: ObligationQueryDto): Promise<(ConveningObligationView & { village: { id: string; name: string } })[]> {
+  @ApiOkResponse({ description: 'TownshipConveningObligationView[]（shared/src/types/matter.ts）' })
+  obligations(@CurrentActor() actor: Actor, @Query() query: ObligationQueryDto): Promise<TownshipConveningObligationView[]> {
     return this.config.townshipObligations(actor.townshipId as string, query);
   }
 }

@@ -11,6 +11,7 @@ import {
   obligationStatus,
   type AssemblyAuthorizationView,
   type ConveningObligationView,
+  type TownshipConveningObligationView,
   type MatterTypeInput,
   type WorkflowPolicy,
 } from '@village/shared';
@@ -224,7 +225,7 @@ export class MatterConfigService {
   }
 
   /** 乡镇干部: the obligations of every village of their township, each with its village. */
-  async townshipObligations(townshipId: string, q: ObligationQueryDto): Promise<(ConveningObligationView & { village: { id: string; name: string } })[]> {
+  async townshipObligations(townshipId: string, q: ObligationQueryDto): Promise<TownshipConveningObligationView[]> {
     const villages = await this.dataSource.getRepository(Village).find({ where: { townshipId }, order: { name: 'ASC' } });
     if (villages.length === 0) return [];
     const views = await this.obligationsIn(villages.map((v) => v.id), q);
