@@ -22,6 +22,7 @@ export * from './types/ballot';
 export * from './rules/matter-types';
 export * from './rules/matter-diff';
 export * from './rules/matter-convening';
+export * from './rules/representative-cadence';
 export * from './rules/workflow-model';
 export * from './rules/workflow-text';
 export * from './rules/workflow-events';

@@ -10,7 +10,7 @@ export class CoreModule {
   static forRoot(config: AppConfig, wechat: WechatEndpoint): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, { provide: WechatEndpoint, useValue: wechat }, Clock],
+      providers: [{ provide: AppConfig, useValue: config }, { provide: WechatEndpoint, useValue: wechat }, { provide: Clock, useValue: new Clock(config.CLOCK_OFFSET_DAYS) }],
       exports: [AppConfig, WechatEndpoint, Clock],
     };
   }

@@ -29,6 +29,14 @@ describe('loadConfig', () => {
     AUDIT_SIGNING_KEY: Buffer.from(AUDIT_KEY_PEM).toString('base64'),
   };
 
+  it('moves the clock only outside production', () => {
+    expect(loadConfig({}).CLOCK_OFFSET_DAYS).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', CLOCK_OFFSET_DAYS: '-3' }).CLOCK_OFFSET_DAYS).toBe(-3);
+    expect(() => loadConfig({ CLOCK_OFFSET_DAYS: '1.5' })).toThrow('CLOCK_OFFSET_DAYS 必须是整数');
+    expect(() => loadConfig({ ...production, CLOCK_OFFSET_DAYS: '8' })).toThrow('生产环境不能设置 CLOCK_OFFSET_DAYS');
+    expect(loadConfig({ ...production, CLOCK_OFFSET_DAYS: '0' }).CLOCK_OFFSET_DAYS).toBe(0);
+  });
+
   it('turns the demo seed off in production', () => {
     expect(loadConfig(production).DEMO_SEED).toBe(false);
   });

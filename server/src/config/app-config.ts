@@ -168,6 +168,16 @@ export class AppConfig {
   @Matches(/^$|^.{32,}$/, { message: 'NOTICE_FILE_URL_SECRET 至少 32 个字符（例如 openssl rand -base64 32）' })
   NOTICE_FILE_URL_SECRET = '';
 
+  /**
+   * Moves the server's clock this many days (negative: back) so browser tests can reach the end of a
+   * disclosure window; only Clock reads it. Never in production.
+   */
+  @Transform(toInteger)
+  @IsInt({ message: 'CLOCK_OFFSET_DAYS 必须是整数（天）' })
+  @Min(-3660, { message: 'CLOCK_OFFSET_DAYS 不能小于 -3660 天' })
+  @Max(3660, { message: 'CLOCK_OFFSET_DAYS 不能大于 3660 天' })
+  CLOCK_OFFSET_DAYS = 0;
+
   @Transform(toInteger)
   @IsInt({ message: 'SHUTDOWN_GRACE_MS 必须是整数（毫秒）' })
   @Min(0, { message: 'SHUTDOWN_GRACE_MS 不能小于 0' })
@@ -206,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push('生产环境必须设置 AUDIT_SIGNING_KEY（给审计检查点签名的 Ed25519 私钥，见 docs/deploy.md）');
     }
     if (config.WECHAT_API_BASE === 'fake') problems.push('生产环境必须设置 WECHAT_API_BASE=https://api.weixin.qq.com');
+    if (config.CLOCK_OFFSET_DAYS !== 0) problems.push('生产环境不能设置 CLOCK_OFFSET_DAYS（只供测试把服务器时间往前或往后拨）');
     if (!config.FIELD_ENCRYPTION_KEY) problems.push('生产环境必须设置 FIELD_ENCRYPTION_KEY（32 字节密钥的 base64）');
     if (config.WECHAT_APP_SECRET === 'demo-secret') problems.push('生产环境必须设置 WECHAT_APP_SECRET');
     if (!config.NOTICE_FILE_URL_SECRET && !config.FIELD_ENCRYPTION_KEY) {

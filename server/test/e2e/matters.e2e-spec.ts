@@ -1,7 +1,7 @@
 import { addDays, type LoginResult, type MatterDetail } from '@village/shared';
 import { Clock } from '../../src/common/clock';
 import { bearer, loginAs } from '../support/auth';
-import { COMMITTEE_MEETING, createMatter, paperMeeting, scheduleMeeting, today, uploadPhoto } from '../support/matters';
+import { COMMITTEE_MEETING, createMatter, paperMeeting, scheduleMeeting, signInTellers, today, toAssembly as toAssemblyWith, uploadPhoto } from '../support/matters';
 import { startTestApp, TestApp } from '../support/test-app';
 import { testDatabaseKinds } from '../support/test-database';
 import { openBallot, signInResidents, vote } from '../support/voting';
@@ -29,14 +29,7 @@ describe.each(testDatabaseKinds())('matters (四议两公开) on %s', (kind) => 
     householdRep = await loginAs(t, 'household_rep');
     villageId = secretary.me.village?.id as string;
     photo = await uploadPhoto(t, secretary);
-    const members: { id: string }[] = await t.dataSource.query(
-      `SELECT r.id FROM resident r WHERE r.village_id = ? AND r.is_party_member = ? AND r.departed_on IS NULL
-         AND NOT EXISTS (SELECT 1 FROM account_binding b WHERE b.resident_id = r.id AND b.unbound_at IS NULL)
-         AND NOT EXISTS (SELECT 1 FROM role_assignment o WHERE o.resident_id = r.id)
-       ORDER BY r.id LIMIT 2`,
-      [villageId, true],
-    );
-    [teller, scrutineer] = await signInResidents(t, villageId, members.map((m) => m.id), `party-${kind}`);
+    [teller, scrutineer] = await signInTellers(t, villageId, `party-${kind}`);
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -60,23 +53,7 @@ describe.each(testDatabaseKinds())('matters (四议两公开) on %s', (kind) => 
     expect({ stage: after.stage, version: after.version, revision: after.currentRevision }).toEqual({ stage: before.stage, version: before.version, revision: before.currentRevision });
   }
 
-  /** Stages 1–3 with paper counts (一肩挑: the merged meeting), leaving the matter at assembly_resolution. */
-  async function toAssembly(typeCode: string, title: string): Promise<MatterDetail> {
-    let m = await createMatter(t, secretary, { typeCode, title });
-    const merged = await paperMeeting(t, secretary, m, { purpose: 'merged_proposal', ...COMMITTEE_MEETING }, photo);
-    m = (await advance(secretary, m, { type: 'record_merged_meeting', meetingId: merged }).expect(200)).body;
-    const party = await paperMeeting(
-      t,
-      secretary,
-      m,
-      { purpose: 'party_review', body: 'party_assembly', electorate: 'party_members', turnout: { eligible: 9, participated: 8 }, counts: { for: 7, against: 1, abstain: 0 }, tellerResidentId: teller.me.resident?.id, scrutineerResidentId: scrutineer.me.resident?.id },
-      photo,
-    );
-    await post(scrutineer, `/api/matters/${m.id}/meetings/${party}/confirm-count`).expect(200);
-    m = (await advance(secretary, m, { type: 'record_party_review', meetingId: party }).expect(200)).body;
-    expect(m.stage).toBe('assembly_resolution');
-    return m;
-  }
+  const toAssembly = (typeCode: string, title: string): Promise<MatterDetail> => toAssemblyWith(t, { secretary, teller, scrutineer, photo }, typeCode, title);
 
   it('seeds one matter waiting at 两委商议, decided through the real workflow', async () => {
     const list = (await get(villager, '/api/matters?open=true').expect(200)).body;

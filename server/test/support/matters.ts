@@ -2,6 +2,7 @@ import { addDays, chinaDay, type LoginResult, type MatterDetail } from '@village
 import { bearer } from './auth';
 import { FILES } from './notices';
 import type { TestApp } from './test-app';
+import { signInResidents } from './voting';
 
 export const today = (): string => chinaDay(new Date());
 
@@ -80,3 +81,50 @@ export async function scheduleMeeting(
 }
 
 export const COMMITTEE_MEETING = { body: 'committee_meeting', electorate: 'committee_members', turnout: { eligible: 7, participated: 7 }, counts: { for: 7, against: 0, abstain: 0 } };
+
+/** Who takes a matter through its first stages: the secretary records, two party members count the 党员大会. */
+export interface MatterCrew {
+  secretary: LoginResult;
+  teller: LoginResult;
+  scrutineer: LoginResult;
+  /** A sign-in sheet photo. */
+  photo: string;
+}
+
+/** Two party members without an account or an office, signed in to be the 党员大会's teller and scrutineer. */
+export async function signInTellers(t: TestApp, villageId: string, tag: string): Promise<[LoginResult, LoginResult]> {
+  const members: { id: string }[] = await t.dataSource.query(
+    `SELECT r.id FROM resident r WHERE r.village_id = ? AND r.is_party_member = ? AND r.departed_on IS NULL
+       AND NOT EXISTS (SELECT 1 FROM account_binding b WHERE b.resident_id = r.id AND b.unbound_at IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM role_assignment o WHERE o.resident_id = r.id)
+     ORDER BY r.id LIMIT 2`,
+    [villageId, true],
+  );
+  const [teller, scrutineer] = await signInResidents(t, villageId, members.map((m) => m.id), tag);
+  return [teller, scrutineer];
+}
+
+/** Stages 1–3 with paper counts (一肩挑: the merged meeting), leaving the matter at assembly_resolution. */
+export async function toAssembly(t: TestApp, crew: MatterCrew, typeCode: string, title: string): Promise<MatterDetail> {
+  const { secretary, teller, scrutineer, photo } = crew;
+  const advance = async (m: MatterDetail, event: object): Promise<MatterDetail> => {
+    const res = await t.http.post(`/api/matters/${m.id}/events`).set(...bearer(secretary)).send({ event, version: m.version });
+    if (res.status !== 200) throw new Error(`${JSON.stringify(event)}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as MatterDetail;
+  };
+  let m = await createMatter(t, secretary, { typeCode, title });
+  const merged = await paperMeeting(t, secretary, m, { purpose: 'merged_proposal', ...COMMITTEE_MEETING }, photo);
+  m = await advance(m, { type: 'record_merged_meeting', meetingId: merged });
+  const party = await paperMeeting(
+    t,
+    secretary,
+    m,
+    { purpose: 'party_review', body: 'party_assembly', electorate: 'party_members', turnout: { eligible: 9, participated: 8 }, counts: { for: 7, against: 1, abstain: 0 }, tellerResidentId: teller.me.resident?.id, scrutineerResidentId: scrutineer.me.resident?.id },
+    photo,
+  );
+  const confirmed = await t.http.post(`/api/matters/${m.id}/meetings/${party}/confirm-count`).set(...bearer(scrutineer)).send({});
+  if (confirmed.status !== 200) throw new Error(`confirm-count: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  m = await advance(m, { type: 'record_party_review', meetingId: party });
+  if (m.stage !== 'assembly_resolution') throw new Error(`expected assembly_resolution, got ${m.stage}`);
+  return m;
+}

@@ -1,4 +1,4 @@
-import { assessConveningPetition, obligationStatus, quarterOf, quartersWithoutRepresentativeMeeting } from './matter-convening';
+import { assessConveningPetition, obligationStatus } from './matter-convening';
 
 describe('assessConveningPetition', () => {
   const villagers = (adultSigners: number, representativeSigners = 0) =>
@@ -33,12 +33,5 @@ describe('obligationStatus', () => {
     ['2026-11-28', '2026-11-24', 'met', '已于 11月24日 召开'],
   ])('today %s, met %s → %s', (today, metOn, status, text) => {
     expect(obligationStatus('2026-11-25', metOn, today)).toEqual({ status, text });
-  });
-});
-
-describe('quarterly 村民代表会议', () => {
-  it('lists finished quarters without one', () => {
-    expect(quarterOf('2026-11-05')).toBe('2026-Q4');
-    expect(quartersWithoutRepresentativeMeeting(['2026-02-10', '2026-08-01'], '2025-12-01', '2026-11-05')).toEqual(['2025-Q4', '2026-Q2']);
   });
 });

@@ -7,8 +7,8 @@ import { dayLabel, fractionLabel } from './workflow-text';
 /*
  * Convening obligations (召集义务):
  *   村民会议 (OL art. 21): 有十分之一以上的村民或者三分之一以上的村民代表提议，应当召集村民会议.
- *   村民代表会议 (OL art. 26): 有五分之一以上的村民代表提议，应当召集村民代表会议; it meets at least
- *   once a quarter (每季度召开一次).
+ *   村民代表会议 (OL art. 26): 有五分之一以上的村民代表提议，应当召集村民代表会议; it also meets
+ *   once a quarter (每季度召开一次, representative-cadence.ts).
  * "以上" includes the bound. The law sets no deadline for convening: the village sets one (default
  * 30 days); the committee and the township both see the obligation until a meeting is held.
  */
@@ -85,30 +85,4 @@ export function obligationStatus(dueBy: string, metOn: string | null, today: str
   const left = daysBetween(today, dueBy);
   if (left < 0) return { status: 'overdue', text: `已逾期 ${-left} 天（应在 ${dayLabel(dueBy, today)} 前召开）` };
   return { status: 'open', text: left === 0 ? '今天是最后期限' : `还剩 ${left} 天（${dayLabel(dueBy, today)} 前召开）` };
-}
-
-/** "2026-Q3" */
-export function quarterOf(day: string): string {
-  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-/**
- * Finished quarters from `since` (inclusive) up to before `today`'s quarter in which no 村民代表会议
- * was held — each one a flag for the committee and the township (OL art. 26: 每季度召开一次).
- */
-export function quartersWithoutRepresentativeMeeting(meetingDays: readonly string[], since: string, today: string): string[] {
-  const held = new Set(meetingDays.map(quarterOf));
-  const missing: string[] = [];
-  let y = Number(since.slice(0, 4));
-  let q = Math.floor((Number(since.slice(5, 7)) - 1) / 3) + 1;
-  const current = quarterOf(today);
-  for (let key = `${y}-Q${q}`; key < current; key = `${y}-Q${q}`) {
-    if (!held.has(key)) missing.push(key);
-    q += 1;
-    if (q > 4) {
-      q = 1;
-      y += 1;
-    }
-  }
-  return missing;
 }

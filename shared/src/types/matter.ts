@@ -21,7 +21,8 @@ import type { NamedRef, Page } from './roster';
 /*
  * Matters and the 四议两公开 workflow (DOMAIN.md §2): `/api/matters/…`, `/api/matter-objections/…`,
  * `/api/matter-opinions/…`, `/api/matter-files`, `/api/matter-types`, `/api/assembly-authorizations`,
- * `/api/convening-obligations`. Every route acts in the caller's village; another village's matter is 404.
+ * `/api/convening-obligations`, `/api/representative-cadence`. Every route acts in the caller's village;
+ * another village's matter is 404.
  *
  * Every write that changes a matter runs the shared `transition()` (rules/workflow.ts) inside the
  * transaction that writes the audit event, and stores `next`, the effects (notices, revisions…) and
@@ -150,6 +151,8 @@ export interface MatterListItem {
   /** "下一步：登记党员大会审议" / "决议公示中，12月4日起可开始实施" / "已归档". */
   nextStep: string;
   unansweredObjections: number;
+  /** Objections WeChat sent for the committee's review and not yet reviewed (a count: no text). */
+  pendingReviewObjections: number;
   blockingOpinions: number;
   updatedAt: string;
 }
@@ -249,7 +252,32 @@ export interface MatterObjectionView {
   filedBy: NamedRef;
   filedAt: string;
   answer: { text: string; by: NamedRef; at: string } | null;
+  /** The committee's review of a pending_review objection; for the author, the committee and supervisors only (null for others). */
+  review: MatterObjectionReview | null;
   mine: boolean;
+}
+
+export interface MatterObjectionReview {
+  decision: ObjectionReviewDecision;
+  /** Why it is not shown to other villagers (reject only). */
+  reason: string | null;
+  by: NamedRef;
+  at: string;
+}
+
+export const OBJECTION_REVIEW_DECISIONS = ['release', 'reject'] as const;
+export const OBJECTION_REVIEW_REASON_MAX = 200;
+/** release → open to every villager; reject → held (its author, the committee and supervisors see it). */
+export type ObjectionReviewDecision = (typeof OBJECTION_REVIEW_DECISIONS)[number];
+
+/**
+ * `POST /api/matter-objections/:objectionId/review` (村"两委") — an objection WeChat sent for review
+ * (pending_review) is released or rejected; either way it still counts and must be answered.
+ */
+export interface ObjectionReviewInput {
+  decision: ObjectionReviewDecision;
+  /** Required for reject, 2–OBJECTION_REVIEW_REASON_MAX characters; its author sees it. */
+  reason?: string;
 }
 
 export interface SupervisionOpinionView {
@@ -414,6 +442,14 @@ export interface RecordMeetingInput {
 }
 
 /**
+ * `POST /api/matters/:id/meetings/:meetingId/confirm-count` — the scrutineer (监票人) of a paper count
+ * confirms it; counts only when they differ from the teller's, which replaces them until confirmed again.
+ */
+export interface ConfirmCountInput {
+  counts?: MotionCounts;
+}
+
+/**
  * `POST /api/matters/:id/events` — the stage events that are not their own resource. The server
  * builds the WorkflowEvent (e.g. a WorkflowMeeting from the meeting row and its ballot) and applies it.
  */
@@ -537,8 +573,23 @@ export interface TownshipConveningObligationView extends ConveningObligationView
  */
 export type MatterPolicyView = WorkflowPolicy;
 
-/** Quarters without a 村民代表会议 (OL art. 26), on the same page. */
+/**
+ * `GET /api/representative-cadence` (committee, supervisors): the 村民代表会议 meets once a quarter
+ * (OL art. 26); finished quarters of the last year (since the village joined) without one.
+ */
 export interface RepresentativeCadenceView {
+  /** Oldest first: "2026年第二季度". */
   missingQuarters: string[];
+  /** YYYY-MM-DD of the latest 村民代表会议 held, of any matter. */
   lastHeldOn: string | null;
+  /** endsOn: YYYY-MM-DD, the last day of the quarter. */
+  currentQuarter: { label: string; held: boolean; endsOn: string };
+  /** "本季度还没有开村民代表会议（12月31日前）；2026年第二季度没有召开" */
+  statusText: string;
+  legalBasis: string;
+}
+
+/** `GET /api/township/representative-cadence` (township): one per village of the township, by name. */
+export interface TownshipRepresentativeCadenceView extends RepresentativeCadenceView {
+  village: NamedRef;
 }

@@ -12,6 +12,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { Ballot, BallotResult } from '../voting/entities';
 import { BallotStore } from '../voting/ballot.store';
 import { motionCountsOf, parseJson, workflowMeeting, type BallotFacts } from './domain/matter-state';
+import { objectionVisibility } from './domain/objection-visibility';
 import type {
   AdvanceMatterDto,
   AmendMatterDto,
@@ -21,6 +22,7 @@ import type {
   CreateMatterDto,
   LiftOpinionDto,
   ObjectionDto,
+  ObjectionReviewDto,
   OpinionDto,
   PatchMeetingDto,
   ProgressReportDto,
@@ -351,6 +353,10 @@ export class MatterCommandsService {
             answerText: null,
             answeredByResidentId: null,
             answeredAt: null,
+            reviewDecision: null,
+            reviewReason: null,
+            reviewedByResidentId: null,
+            reviewedAt: null,
           };
           await s.manager.insert(MatterObjection, row);
         },
@@ -382,6 +388,34 @@ export class MatterCommandsService {
       },
     }));
     return objection.matterId;
+  }
+
+  /**
+   * The 两委 release an objection WeChat sent for review, or reject it with a reason its author sees.
+   * Not a workflow event: the objection counted from the moment it was filed and must be answered either way.
+   */
+  async reviewObjection(actor: VillageActor, objectionId: string, dto: ObjectionReviewDto): Promise<string> {
+    return this.uow.run(auditActor(actor), async (work) => {
+      const store = new MatterStore(work.manager);
+      const objection = await store.objection(actor.villageId, objectionId, true);
+      if (objectionVisibility(objection) !== 'pending_review') {
+        throw new MatterException(MatterErrorCode.ObjectionNotPendingReview, '这条异议不在待审核状态（已经审核过，或内容检查已通过或未通过），请刷新后再看');
+      }
+      const reason = dto.decision === 'reject' ? (dto.reason ?? null) : null;
+      await work.manager.update(
+        MatterObjection,
+        { id: objectionId },
+        { reviewDecision: dto.decision, reviewReason: reason, reviewedByResidentId: actor.residentId, reviewedAt: this.clock.now() },
+      );
+      await work.record({
+        action: dto.decision === 'release' ? 'matter.objection.released' : 'matter.objection.rejected',
+        entityType: 'matter_objection',
+        entityId: objectionId,
+        before: { status: 'pending_review' },
+        after: { matterId: objection.matterId, status: dto.decision === 'release' ? 'open' : 'held', reason },
+      });
+      return objection.matterId;
+    });
   }
 
   async addOpinion(actor: VillageActor, matterId: string, dto: OpinionDto): Promise<string> {

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AssemblyAuthorizationView, ConveningObligationView, MatterTypeView, TownshipConveningObligationView, WorkflowPolicy } from '@village/shared';
+import type {
+  AssemblyAuthorizationView,
+  ConveningObligationView,
+  MatterTypeView,
+  RepresentativeCadenceView,
+  TownshipConveningObligationView,
+  TownshipRepresentativeCadenceView,
+  WorkflowPolicy,
+} from '@village/shared';
 import { Roles } from '../../common/auth/access.decorator';
 import { CurrentActor, CurrentVillageActor, type Actor, type VillageActor } from '../../common/auth/actor';
 import { ApiErrorDto } from '../../common/errors/api-error.dto';
@@ -11,6 +19,8 @@ import { MattersService } from './matters.service';
 
 /** 书记 and 村委会: the village's settings of the workflow. */
 const VILLAGE_COMMITTEE = ['secretary', 'village_committee'] as const;
+/** The 两委 and the 监委会: whether the village meets as the law requires. */
+const OVERSIGHT = ['secretary', 'branch_committee', 'village_committee', 'supervisor'] as const;
 
 @ApiTags('matters 议事（四议两公开）')
 @ApiBearerAuth()
@@ -96,15 +106,26 @@ export class MatterConfigController {
   }
 
   @Get('convening-obligations')
-  @Roles('secretary', 'branch_committee', 'village_committee', 'supervisor')
+  @Roles(...OVERSIGHT)
   @ApiOperation({ summary: '召集义务', description: '应当召开而尚未召开（或已逾期、已召开）的村民会议和村民代表会议。' })
   @ApiOkResponse({ description: 'ConveningObligationView[]' })
   obligations(@CurrentVillageActor() actor: VillageActor, @Query() query: ObligationQueryDto): Promise<ConveningObligationView[]> {
     return this.config.obligations(actor, query);
   }
+
+  @Get('representative-cadence')
+  @Roles(...OVERSIGHT)
+  @ApiOperation({
+    summary: '村民代表会议每季度召开情况',
+    description: '村民代表会议每季度召开一次（《村民委员会组织法》第二十六条）：本季度开了没有、最迟哪天；近四个已结束的季度（本村开始使用以来）哪些没有开。任何事项的村民代表会议都算。',
+  })
+  @ApiOkResponse({ description: 'RepresentativeCadenceView（shared/src/types/matter.ts）' })
+  representativeCadence(@CurrentVillageActor() actor: VillageActor): Promise<RepresentativeCadenceView> {
+    return this.config.representativeCadence(actor);
+  }
 }
 
-/** 乡镇干部 see every village's convening obligations (read-only). */
+/** 乡镇干部 see every village's convening obligations and quarterly cadence (read-only). */
 @ApiTags('township 乡镇')
 @ApiBearerAuth()
 @Controller('township')
@@ -117,5 +138,13 @@ export class TownshipConveningController {
   @ApiOkResponse({ description: 'TownshipConveningObligationView[]（shared/src/types/matter.ts）' })
   obligations(@CurrentActor() actor: Actor, @Query() query: ObligationQueryDto): Promise<TownshipConveningObligationView[]> {
     return this.config.townshipObligations(actor.townshipId as string, query);
+  }
+
+  @Get('representative-cadence')
+  @Roles('township_admin')
+  @ApiOperation({ summary: '本乡镇各村村民代表会议每季度召开情况', description: '每村一条，带村名，按村名排序；内容同 GET /api/representative-cadence。' })
+  @ApiOkResponse({ description: 'TownshipRepresentativeCadenceView[]（shared/src/types/matter.ts）' })
+  representativeCadence(@CurrentActor() actor: Actor): Promise<TownshipRepresentativeCadenceView[]> {
+    return this.config.townshipCadences(actor.townshipId as string);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   assessConveningPetition,
+  assessRepresentativeCadence,
   authorizationProblem,
   checkAuthorization,
   checkWorkflowPolicy,
@@ -11,7 +12,9 @@ import {
   obligationStatus,
   type AssemblyAuthorizationView,
   type ConveningObligationView,
+  type RepresentativeCadenceView,
   type TownshipConveningObligationView,
+  type TownshipRepresentativeCadenceView,
   type MatterTypeInput,
   type WorkflowPolicy,
 } from '@village/shared';
@@ -233,6 +236,38 @@ export class MatterConfigService {
       const village = villages.find((x) => x.id === v.villageId) as Village;
       const { villageId: _, ...view } = v;
       return { ...view, village: { id: village.id, name: village.name } };
+    });
+  }
+
+  /** OL art. 26: the 村民代表会议 meets once a quarter; a held one of any matter counts. */
+  async representativeCadence(actor: VillageActor): Promise<RepresentativeCadenceView> {
+    const [view] = await this.cadencesOf(await this.dataSource.getRepository(Village).find({ where: { id: actor.villageId } }));
+    return view;
+  }
+
+  /** 乡镇干部: the quarterly cadence of every village of their township. */
+  async townshipCadences(townshipId: string): Promise<TownshipRepresentativeCadenceView[]> {
+    const villages = await this.dataSource.getRepository(Village).find({ where: { townshipId }, order: { name: 'ASC' } });
+    const views = await this.cadencesOf(villages);
+    return villages.map((v, i) => ({ ...views[i], village: { id: v.id, name: v.name } }));
+  }
+
+  /** In the order of `villages`; a village's first day in the system is when its records start. */
+  private cadencesOf(villages: Village[]): Promise<RepresentativeCadenceView[]> {
+    if (villages.length === 0) return Promise.resolve([]);
+    return this.read(async (store) => {
+      const today = chinaDay(this.clock.now());
+      const meetings = await store.manager.getRepository(MatterMeeting).find({
+        select: { villageId: true, heldOn: true },
+        where: { villageId: In(villages.map((v) => v.id)), body: 'representative_assembly', status: In(['held', 'applied']) },
+      });
+      return villages.map((v) =>
+        assessRepresentativeCadence({
+          heldOn: meetings.flatMap((m) => (m.villageId === v.id && m.heldOn !== null ? [m.heldOn] : [])),
+          since: chinaDay(v.createdAt),
+          today,
+        }),
+      );
     });
   }
 

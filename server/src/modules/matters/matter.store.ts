@@ -51,8 +51,10 @@ export class MatterStore {
     return row;
   }
 
-  async objection(villageId: string, id: string): Promise<MatterObjection> {
-    const row = await this.manager.getRepository(MatterObjection).findOne({ where: { id, villageId } });
+  async objection(villageId: string, id: string, lock = false): Promise<MatterObjection> {
+    const query = this.manager.getRepository(MatterObjection).createQueryBuilder('o').where('o.id = :id AND o.village_id = :villageId', { id, villageId });
+    if (lock && this.manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
+    const row = await query.getOne();
     if (!row) throw new MatterException(MatterErrorCode.ObjectionNotFound, '本村没有这条异议，请刷新后再试');
     return row;
   }

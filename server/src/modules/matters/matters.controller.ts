@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiConsumes,
@@ -30,6 +31,7 @@ import {
   LiftOpinionDto,
   ListMattersQueryDto,
   ObjectionDto,
+  ObjectionReviewDto,
   OpinionDto,
   PatchMeetingDto,
   ProgressReportDto,
@@ -241,6 +243,20 @@ export class MatterItemsController {
   @ApiOkResponse({ description: 'MatterDetail' })
   async answerObjection(@CurrentVillageActor() actor: VillageActor, @Param('objectionId', IdParam) objectionId: string, @Body() body: AnswerDto): Promise<MatterDetail> {
     return this.matters.detail(actor, await this.commands.answerObjection(actor, objectionId, body));
+  }
+
+  @Post('matter-objections/:objectionId/review')
+  @Roles(...COMMITTEE)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: '审核待审的异议',
+    description: '微信内容检查要求人工审核（或未能检查）的异议：release 公开给全村；reject 不公开，须写理由（提异议的村民、两委和监委会能看到）。无论哪种，异议都算数，仍须答复。记入审计。',
+  })
+  @ApiOkResponse({ description: 'MatterDetail' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: '审核结果不对，或不公开时没有写理由（2–200 个字）' })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'MATTER_OBJECTION_NOT_PENDING_REVIEW：这条异议不在待审核状态（已审核过，或内容检查已通过或未通过）' })
+  async reviewObjection(@CurrentVillageActor() actor: VillageActor, @Param('objectionId', IdParam) objectionId: string, @Body() body: ObjectionReviewDto): Promise<MatterDetail> {
+    return this.matters.detail(actor, await this.commands.reviewObjection(actor, objectionId, body));
   }
 
   @Post('matter-opinions/:opinionId/answer')

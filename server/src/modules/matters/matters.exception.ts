@@ -14,6 +14,7 @@ export enum MatterErrorCode {
   TransitionRefused = 'MATTER_TRANSITION_REFUSED',
   VersionConflict = 'MATTER_VERSION_CONFLICT',
   MeetingStatus = 'MATTER_MEETING_STATUS',
+  ObjectionNotPendingReview = 'MATTER_OBJECTION_NOT_PENDING_REVIEW',
   ScrutineerRequired = 'MATTER_SCRUTINEER_REQUIRED',
   FileMissing = 'MATTER_FILE_MISSING',
   FileType = 'MATTER_FILE_TYPE',
@@ -72,6 +73,7 @@ export class MatterException extends DomainException<MatterErrorCode> {
       case MatterErrorCode.TransitionRefused:
       case MatterErrorCode.VersionConflict:
       case MatterErrorCode.MeetingStatus:
+      case MatterErrorCode.ObjectionNotPendingReview:
       case MatterErrorCode.AuthorizationInvalid:
         return HttpStatus.CONFLICT;
       case MatterErrorCode.FileTooLarge:

@@ -47,7 +47,8 @@ import { UnitOfWork } from '../audit/unit-of-work';
 import { Ballot } from '../voting/entities';
 import { matterState, parseJson, type DisclosureRecord, type ResultDetails } from './domain/matter-state';
 import type { ListMattersQueryDto } from './dto/matter.dto';
-import { Matter, MatterFile } from './entities';
+import { objectionVisibility } from './domain/objection-visibility';
+import { Matter, MatterFile, type MatterObjection } from './entities';
 import { MatterFileLinks } from './matter-file-links';
 import { MatterStore } from './matter.store';
 import { MatterWorkflowService } from './matter-workflow.service';
@@ -104,7 +105,7 @@ export class MattersService {
         const state = matterState(row, objections, opinions);
         const context = await this.workflow.context(store, actor, row.typeCode);
         if (all && !availableActions(state, context).some((a) => a.relevant && a.allowed)) continue;
-        items.push(listItem(row, state, context));
+        items.push(listItem(row, state, context, objections));
       }
       if (all) {
         const count = items.length;
@@ -155,7 +156,7 @@ export class MattersService {
         row.createdByResidentId,
         ...revisions.map((r) => r.createdByResidentId),
         ...meetings.flatMap((m) => [m.tellerResidentId, m.scrutineerResidentId, m.recordedByResidentId, ...(parseJson<string[]>(m.signerIdsJson) ?? [])]),
-        ...objections.flatMap((o) => [o.filedByResidentId, o.answeredByResidentId]),
+        ...objections.flatMap((o) => [o.filedByResidentId, o.answeredByResidentId, o.reviewedByResidentId]),
         ...opinions.flatMap((o) => [o.givenByResidentId, o.answeredByResidentId, o.liftedByResidentId]),
         ...progress.map((p) => p.reportedByResidentId),
         impl?.responsibleResidentId,
@@ -243,7 +244,7 @@ export class MattersService {
       });
 
       return {
-        ...listItem(row, state, context),
+        ...listItem(row, state, context, objections),
         villageId: row.villageId,
         body: row.body,
         budgetFen: row.budgetFen,
@@ -274,20 +275,23 @@ export class MattersService {
         disclosures: disclosureViews,
         objections: objections.flatMap((o) => {
           const mine = o.filedByResidentId === actor.residentId;
-          const status = o.answeredAt ? 'answered' : objectionStatus(o.contentCheck);
-          // As notice queries: a held objection is seen by its author (and those who must answer it) only.
-          if (status === 'held' && !mine && !privileged) return [];
-          const shown = status === 'open' || status === 'answered' || mine || privileged;
+          const visibility = objectionVisibility(o);
+          const insider = mine || privileged;
+          if (visibility === 'held' && !insider) return [];
           const by = ref(o.filedByResidentId);
           return [
             {
               id: o.id,
               disclosure: o.disclosure,
-              text: shown ? o.text : '（内容审核中）',
-              status,
-              filedBy: mine || privileged ? by : { id: '', name: maskName(by.name) },
+              text: visibility === 'open' || insider ? o.text : '（内容审核中）',
+              status: o.answeredAt ? 'answered' : visibility,
+              filedBy: insider ? by : { id: '', name: maskName(by.name) },
               filedAt: o.filedAt.toISOString(),
               answer: o.answeredAt ? { text: o.answerText ?? '', by: ref(o.answeredByResidentId), at: o.answeredAt.toISOString() } : null,
+              review:
+                o.reviewDecision && o.reviewedAt && insider
+                  ? { decision: o.reviewDecision, reason: o.reviewReason, by: ref(o.reviewedByResidentId), at: o.reviewedAt.toISOString() }
+                  : null,
               mine,
             },
           ];
@@ -347,10 +351,6 @@ export class MattersService {
   }
 }
 
-function objectionStatus(check: 'pass' | 'review' | 'risky' | null): 'open' | 'pending_review' | 'held' {
-  return check === 'pass' ? 'open' : check === 'risky' ? 'held' : 'pending_review';
-}
-
 function nextStep(state: MatterState, context: WorkflowContext, blockers: string[]): string {
   switch (state.stage) {
     case 'archived':
@@ -369,7 +369,7 @@ function nextStep(state: MatterState, context: WorkflowContext, blockers: string
   }
 }
 
-function listItem(row: Matter, state: MatterState, context: WorkflowContext): MatterListItem {
+function listItem(row: Matter, state: MatterState, context: WorkflowContext, objections: MatterObjection[]): MatterListItem {
   const unmet = stageBlockers(state, context);
   // A running disclosure window is the law taking its course, said in nextStep, not a stop.
   const blockers = (isHeldUp(unmet) ? unmet : []).map((u) => u.reason);
@@ -385,6 +385,7 @@ function listItem(row: Matter, state: MatterState, context: WorkflowContext): Ma
     blockedReasons: blockers,
     nextStep: nextStep(state, context, unmet.map((u) => u.reason)),
     unansweredObjections: state.objections.filter((o) => !o.answered).length,
+    pendingReviewObjections: objections.filter((o) => o.matterId === row.id && objectionVisibility(o) === 'pending_review').length,
     blockingOpinions: state.opinions.filter((o) => o.blocking && !o.lifted).length,
     updatedAt: row.updatedAt.toISOString(),
   };

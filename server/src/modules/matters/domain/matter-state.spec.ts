@@ -47,6 +47,10 @@ const objection = (id: string, matterId: string, answered: boolean): MatterObjec
   answerText: answered ? '答复' : null,
   answeredByResidentId: answered ? 'r1' : null,
   answeredAt: answered ? new Date('2026-11-22T02:00:00Z') : null,
+  reviewDecision: null,
+  reviewReason: null,
+  reviewedByResidentId: null,
+  reviewedAt: null,
 });
 
 const opinion = (overrides: Partial<MatterOpinion> = {}): MatterOpinion => ({

@@ -16,11 +16,15 @@ import {
   MATTER_TITLE_MAX,
   MEETING_EVENTS,
   MEETING_PURPOSES,
+  OBJECTION_REVIEW_DECISIONS,
+  OBJECTION_REVIEW_REASON_MAX,
   SEND_BACK_TARGETS,
   type DecisionBody,
   type Electorate,
   type MatterStage,
   type MeetingPurpose,
+  type ObjectionReviewDecision,
+  type ObjectionReviewInput,
   type SendBackTarget,
 } from '@village/shared';
 import { Type } from 'class-transformer';
@@ -366,6 +370,21 @@ export class AnswerDto {
   @IsString({ message: '请填写答复' })
   @Length(1, MATTER_ANSWER_TEXT_MAX, { message: `答复应为 1–${MATTER_ANSWER_TEXT_MAX} 个字` })
   text: string;
+}
+
+const REVIEW_REASON_MESSAGE = `不公开时请写明理由（2–${OBJECTION_REVIEW_REASON_MAX} 个字），提异议的村民能看到`;
+
+export class ObjectionReviewDto implements ObjectionReviewInput {
+  @ApiProperty({ enum: OBJECTION_REVIEW_DECISIONS, description: 'release 公开（所有村民可见）；reject 不公开（须说明理由，提异议的村民能看到）。两者都仍须答复。' })
+  @IsIn(OBJECTION_REVIEW_DECISIONS, { message: '审核结果只能是 release（公开）或 reject（不公开）' })
+  decision: ObjectionReviewDecision;
+
+  @ApiPropertyOptional({ example: '含有他人的身份证号，请去掉后重新提出。', description: 'reject 时必填，2–200 个字' })
+  @ValidateIf((o: ObjectionReviewDto) => o.decision === 'reject' || o.reason !== undefined)
+  @Trim()
+  @IsString({ message: REVIEW_REASON_MESSAGE })
+  @Length(2, OBJECTION_REVIEW_REASON_MAX, { message: REVIEW_REASON_MESSAGE })
+  reason?: string;
 }
 
 export class OpinionDto {

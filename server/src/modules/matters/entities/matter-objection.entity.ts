@@ -1,4 +1,4 @@
-import type { DisclosureKind } from '@village/shared';
+import type { DisclosureKind, ObjectionReviewDecision } from '@village/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** 异议: a villager's objection during a disclosure window; must be answered before the matter moves on. */
@@ -45,4 +45,18 @@ export class MatterObjection {
 
   @Column({ name: 'answered_at', type: 'datetime', nullable: true })
   answeredAt: Date | null;
+
+  /** The committee's review of a pending_review objection: it then decides who sees it, not the check. */
+  @Column({ name: 'review_decision', type: 'varchar', length: 16, nullable: true })
+  reviewDecision: ObjectionReviewDecision | null;
+
+  /** Why a rejected objection is not shown to other villagers; its author sees it. */
+  @Column({ name: 'review_reason', type: 'varchar', length: 200, nullable: true })
+  reviewReason: string | null;
+
+  @Column({ name: 'reviewed_by_resident_id', type: 'varchar', length: 36, nullable: true })
+  reviewedByResidentId: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'datetime', nullable: true })
+  reviewedAt: Date | null;
 }
