@@ -20,6 +20,8 @@ export const navigateTo = jest.fn(() => Promise.resolve());
 export const navigateBack = jest.fn(() => Promise.resolve());
 export const switchTab = jest.fn(() => Promise.resolve());
 export const redirectTo = jest.fn(() => Promise.resolve());
+/** Two pages: a form was opened from the page below it (the usual way), so going back is possible. */
+export const getCurrentPages = jest.fn(() => [{}, {}]);
 export const login = jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' }));
 export const scanCode = jest.fn((): Promise<{ result?: string; path?: string }> => Promise.resolve({ result: '' }));
 export const uploadFile = jest.fn();
@@ -82,6 +84,7 @@ const Taro = {
   navigateBack,
   switchTab,
   redirectTo,
+  getCurrentPages,
   login,
   scanCode,
   uploadFile,

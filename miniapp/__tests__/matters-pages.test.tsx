@@ -205,6 +205,7 @@ describe('the matter page', () => {
             filedBy: { id: 'r-5', name: '张*明' },
             filedAt: '2026-11-28T02:00:00.000Z',
             answer: { text: '五保户免交。', by: { id: 'r-9', name: '郭建平' }, at: '2026-11-29T02:00:00.000Z' },
+            review: null,
             mine: false,
           },
         ],
@@ -332,7 +333,7 @@ describe('the forms', () => {
   });
 
   it('checks the other acts\' fields in words', () => {
-    const base = { text: '', blocking: null, target: null, people: [], start: '2026-12-05', end: '', amount: '', day: '2026-12-05' };
+    const base = { text: '', blocking: null, target: null, people: [], start: '2026-12-05', end: '', amount: '', day: '2026-12-05', photos: [] };
     expect(checkActForm('send_back', base)).toEqual({ target: '请填写退回到哪一步重新办', text: '请填写原因' });
     expect(checkActForm('start_implementation', { ...base, amount: '1.234' })).toEqual({ people: '请选实施负责人', end: '日期请写成 2026-12-05 这样', amount: '金额请写数字，最多两位小数，例如 12345.50' });
     expect(checkActForm('report_progress', { ...base, text: '路基完成', amount: '0' })).toEqual({});

@@ -33,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
+    // TARO_OUTPUT_ROOT: a second build beside the usual one (two people testing at once).
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${taroEnv}`,
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),

@@ -1,25 +1,28 @@
 /**
  * 村里大事（四议两公开） in the browser: the H5 build served by the real server (fresh SQLite, demo
- * village), Debian's Chromium at 375 × 667. One matter, as far as the API allows in one day:
+ * village), Debian's Chromium at 375 × 667. One matter from proposal to archive, across roles:
  *
  *  1. 书记 (一肩挑) proposes it from the 议事 tab (提出新的大事), amends it and reads the change as
  *     【＋…】【－…】, then registers the 党组织提议 meeting on the page: notice, record with the
- *     sign-in sheet photo and the counts, 计入流程;
- *  2. 两委商议, 党员大会 (paper count confirmed by the 监票人) and the 村民会议 (announced 10 days
- *     ahead) through the API, as the committee would on their phones;
- *  3. during the 决议公示 a villager files an objection; the 监委会成员 gives an opinion that 要求纠正,
- *     the matter shows ⚠ 暂停 with the reason; 书记 answers both; the supervisor lifts it;
- *  4. 开始实施 stays disabled with the reason in words (公示期未满) — the end of what one day allows.
+ *     sign-in sheet photo and the counts, 计入流程; a 村委会委员 does the same for 两委商议;
+ *  2. the 党员大会 and the 村民会议 are counted on paper: a party member (bound with a binding code
+ *     from the 书记) is the 监票人 and confirms the count on 核对计票; a 村民代表 is the 村民会议's
+ *     监票人, finds a wrong number, corrects it and confirms; 书记 计入流程 and the 决议公示 opens;
+ *  3. during the 决议公示 a villager files an objection, a 户代表's objection waits for content review
+ *     and 书记 makes it public; the 监委会成员 gives an opinion that 要求纠正, the matter shows ⚠ 暂停
+ *     with the reason; 书记 answers everything; the supervisor lifts it;
+ *  4. 开始实施 stays disabled with the reason in words (公示期未满); then the server is restarted with
+ *     its clock 8 days on (CLOCK_OFFSET_DAYS, and the browser's clock with it): 书记 starts the
+ *     implementation, the 村委会委员 reports progress, 书记 the result, the supervisor signs it off,
+ *     书记 publishes it; 8 more days and 书记 archives it; the villager finds it among 已办完的大事.
  * Every page is checked with axe-core and the UX.md size floors, and saved in standard and 长辈版
  * to miniapp/artifacts/matters-*.png.
  */
 import { addDays, chinaDay, type MatterDetail } from '@village/shared';
 import type { Page } from 'playwright-core';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { launchBrowser, waitForPageShown, type Browser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { matterScripts, photoFile } from './support/matters';
 import { e2eSession, type LoginAnswer } from './support/session';
 
 
@@ -32,63 +35,100 @@ let secretary: LoginAnswer;
 let committee: LoginAnswer;
 let supervisor: LoginAnswer;
 let villager: LoginAnswer;
+let householdRep: LoginAnswer;
+/** Signed in with binding codes, as a village would: a party member and a 村民代表 without office. */
+let partyMember: LoginAnswer;
+let representative: LoginAnswer;
 let matterId = '';
+/** Days the server's (and the browser's) clock has been moved on. */
+let daysOn = 0;
 
 const DETAIL = '/packages/matters/pages/detail/index';
 const TITLE = '村委会至南坪组道路硬化方案';
 const BODY = '硬化村委会至南坪组道路 1.2 公里，宽 4.5 米。\n每户筹资 300 元，不足部分由村集体收益解决。\n';
 
-
-
-
-
-
-
-
-
 async function matter(token = secretary.accessToken): Promise<MatterDetail> {
   return api<MatterDetail>(`/matters/${matterId}`, { token });
 }
 
-const today = () => chinaDay(new Date());
+const today = () => chinaDay(new Date(Date.now() + daysOn * 86_400_000));
+const { uploadPhoto, paperMeeting } = matterScripts({ server: () => server, api, today });
 
-/** Schedules and records a paper-count meeting through the API; returns its id. */
-async function paperMeeting(login: LoginAnswer, m: MatterDetail, facts: { purpose: string; body: string; electorate: string; noticeGivenOn: string; turnout: { eligible: number; participated: number }; counts: { for: number; against: number; abstain: number }; tellerResidentId?: string; scrutineerResidentId?: string }, photoId: string): Promise<string> {
-  const scheduled = await api<MatterDetail>(`/matters/${m.id}/meetings`, {
-    method: 'POST',
-    token: login.accessToken,
-    body: { purpose: facts.purpose, body: facts.body, electorate: facts.electorate, scheduledAt: new Date().toISOString(), place: '村委会会议室', noticeGivenOn: facts.noticeGivenOn },
-  });
-  const meetingId = scheduled.meetings[scheduled.meetings.length - 1].id;
-  await api(`/matters/${m.id}/meetings/${meetingId}/record`, {
-    method: 'POST',
-    token: login.accessToken,
-    body: {
-      heldOn: today(),
-      revision: m.currentRevision,
-      attendeeResidentIds: [login.me.resident!.id],
-      minutes: '会议由书记主持，逐条讨论了方案，表决通过。',
-      signInSheetPhotoIds: [photoId],
-      signerResidentIds: [login.me.resident!.id],
-      count: { kind: 'paper', turnout: facts.turnout, counts: facts.counts, tellerResidentId: facts.tellerResidentId ?? null, scrutineerResidentId: facts.scrutineerResidentId ?? null },
-    },
-  });
-  return meetingId;
+/** The meeting page as the clerk fills it in: notice, record (counts, signer, photo, minutes), 计入流程. */
+async function meetingOnPage(login: LoginAnswer, event: string, minutes: string, screenshots: boolean): Promise<void> {
+  await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+  await page.getByTestId(`matter-act-${event}`).click();
+  await waitForPageShown(page, 'matter-meeting-page');
+  await page.locator('[data-testid="matter-schedule-when"] input').fill(`${today()} 08:00`);
+  await page.locator('[data-testid="matter-schedule-place"] input').fill('村委会会议室');
+  await page.locator('[data-testid="matter-schedule-notice"] input').fill(addDays(today(), -1));
+  if (screenshots) await check('matters-schedule', 'standard');
+  await page.getByTestId('matter-schedule-save').click();
+  await page.getByTestId('matter-record').waitFor();
+  for (const [k, v] of [['eligible', '7'], ['present', '7'], ['for', '7'], ['against', '0'], ['abstain', '0']] as const) {
+    await page.locator(`[data-testid="matter-record-${k}"] input`).fill(v);
+  }
+  const me = login.me.resident!;
+  await page.locator('[data-testid="matter-record-signers-q"] input').fill(me.name);
+  await page.getByTestId('matter-record-signers-search').click();
+  await page.getByTestId(`matter-record-signers-option-${me.id}`).click();
+  await page.getByTestId('matter-record-photos-file').setInputFiles(photoFile());
+  await page.getByTestId('matter-record-photos').getByText('已传照片 1 张').waitFor();
+  await page.locator('[data-testid="matter-record-minutes"] textarea').fill(minutes);
+  if (screenshots) await check('matters-record', 'standard');
+  await page.getByTestId('matter-record-save').click();
+  await page.getByTestId('matter-submit').waitFor();
+  await page.getByTestId('matter-submit-button').click();
+  await dialogButton('matter-submit-confirm', '确认').click();
+  await waitForPageShown(page, 'matter-page');
+  await page.getByTestId('matter-flash').waitFor();
 }
 
-/** A tiny JPEG (the server checks the content's signature), written once for the file input and the API. */
-function photoFile(): string {
-  const file = path.join(os.tmpdir(), 'matters-e2e-签到表.jpg');
-  if (!fs.existsSync(file)) fs.writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]));
-  return file;
+/** A meeting recorded (and its count confirmed) is put into the workflow from its page: 计入流程. */
+async function submitOnPage(event: string): Promise<void> {
+  await open(`/packages/matters/pages/meeting/index?id=${matterId}&event=${event}`, 'matter-meeting-page', 'standard');
+  await page.getByTestId('matter-submit-button').click();
+  await dialogButton('matter-submit-confirm', '确认').click();
+  await waitForPageShown(page, 'matter-page');
+  await page.getByTestId('matter-flash').waitFor();
 }
 
-async function uploadPhoto(login: LoginAnswer): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([fs.readFileSync(photoFile())], { type: 'image/jpeg' }), '签到表.jpg');
-  const res = await fetch(`${server.baseUrl}/api/matter-files`, { method: 'POST', headers: { authorization: `Bearer ${login.accessToken}` }, body: form });
-  if (!res.ok) throw new Error(`upload → ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
+/** A one-form act from the matter page: its button, the form, 确认, back on the matter with 已办好. */
+async function act(event: string, fill: () => Promise<void>): Promise<void> {
+  await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+  await page.getByTestId(`matter-act-${event}`).click();
+  await waitForPageShown(page, 'matter-act-page');
+  await fill();
+  await page.getByTestId('matter-act-submit').click();
+  await dialogButton('matter-act-confirm', '确认').click();
+  await waitForPageShown(page, 'matter-page');
+  await page.getByTestId('matter-flash').waitFor();
+}
+
+/**
+ * A villager signs in the real way: the 书记 issues a binding code for them, a new
+ * WeChat account enters it.
+ */
+async function bindResident(filter: Record<string, string>): Promise<LoginAnswer> {
+  const taken = new Set([secretary, committee, supervisor, villager, householdRep, partyMember, representative].map((l) => l?.me.resident?.id));
+  const list = await api<{ items: { id: string; name: string }[] }>(`/roster/residents?${new URLSearchParams({ ...filter, pageSize: '50' })}`, { token: secretary.accessToken });
+  const resident = [...list.items].reverse().find((r) => !taken.has(r.id));
+  if (!resident) throw new Error(`no free resident for ${JSON.stringify(filter)}`);
+  const { code } = await api<{ code: string }>(`/residents/${resident.id}/binding-codes`, { method: 'POST', token: secretary.accessToken });
+  const login = await signInPersona('new');
+  const me = await api<LoginAnswer['me']>('/me/binding', { method: 'POST', token: login.accessToken, body: { code } });
+  return { ...login, me };
+}
+
+/**
+ * Moves the server's clock `days` on from now (restarting it on the same database) and the
+ * browser's with it; sessions are signed in again, as people would the next week.
+ */
+async function liveUntil(days: number): Promise<void> {
+  daysOn = days;
+  await server.restart({ CLOCK_OFFSET_DAYS: String(days) });
+  await page.clock.setSystemTime(new Date(Date.now() + days * 86_400_000));
+  [secretary, committee, supervisor, villager] = [await signInPersona('secretary'), await signInPersona('committee'), await signInPersona('supervisor'), await signInPersona('villager')];
 }
 
 beforeAll(async () => {
@@ -100,6 +140,9 @@ beforeAll(async () => {
   committee = await signInPersona('committee');
   supervisor = await signInPersona('supervisor');
   villager = await signInPersona('villager');
+  householdRep = await signInPersona('household_rep');
+  partyMember = await bindResident({ isPartyMember: 'true' });
+  representative = await bindResident({ isVillagerRep: 'true' });
 });
 
 afterAll(async () => {
@@ -165,62 +208,84 @@ describe('one matter through the 四议两公开, across roles', () => {
     await open(`/packages/matters/pages/meeting/index?id=${matterId}&event=record_branch_meeting`, 'matter-meeting-page', 'elder');
     await page.getByTestId('matter-schedule').waitFor();
     await check('matters-schedule', 'elder');
-    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
-    await page.getByTestId('matter-act-record_branch_meeting').click();
-    await waitForPageShown(page, 'matter-meeting-page');
-    await page.locator('[data-testid="matter-schedule-when"] input').fill(`${today()} 08:00`);
-    await page.locator('[data-testid="matter-schedule-place"] input').fill('村委会会议室');
-    await page.locator('[data-testid="matter-schedule-notice"] input').fill(addDays(today(), -1));
-    await check('matters-schedule', 'standard');
-    await page.getByTestId('matter-schedule-save').click();
-    await page.getByTestId('matter-record').waitFor();
-    for (const [k, v] of [['eligible', '7'], ['present', '7'], ['for', '7'], ['against', '0'], ['abstain', '0']] as const) {
-      await page.locator(`[data-testid="matter-record-${k}"] input`).fill(v);
-    }
-    const me = secretary.me.resident!;
-    await page.locator('[data-testid="matter-record-signers-q"] input').fill(me.name);
-    await page.getByTestId('matter-record-signers-search').click();
-    await page.getByTestId(`matter-record-signers-option-${me.id}`).click();
-    await page.getByTestId('matter-record-photos-file').setInputFiles(photoFile());
-    await page.getByTestId('matter-record-photos').getByText('签到表照片 1 张').waitFor();
-    await page.locator('[data-testid="matter-record-minutes"] textarea').fill('书记主持，七名两委委员到会，一致同意提出本方案。');
-    await check('matters-record', 'standard');
-    await page.getByTestId('matter-record-save').click();
-    await page.getByTestId('matter-submit').waitFor();
-    await page.getByTestId('matter-submit-button').click();
-    await dialogButton('matter-submit-confirm', '确认').click();
-    await waitForPageShown(page, 'matter-page');
-    await page.getByTestId('matter-flash').waitFor();
+    await meetingOnPage(secretary, 'record_branch_meeting', '书记主持，七名两委委员到会，一致同意提出本方案。', true);
     await page.getByTestId('matter-step-branch_proposal').filter({ hasText: '已完成' }).waitFor();
     expect(await page.getByTestId('matter-step-committees_deliberation').innerText()).toContain('进行中');
     await check('matters-after-branch', 'standard');
   });
 
-  it('两委商议, 党员大会 and the 村民会议 are recorded (through the API) and the 决议公示 opens', async () => {
+  it('a 村委会委员 registers the 两委商议 the same way', async () => {
+    await useSession(committee);
+    await meetingOnPage(committee, 'record_committees_meeting', '两委联席会议逐条商议，同意提交党员大会审议。', false);
+    await page.getByTestId('matter-step-committees_deliberation').filter({ hasText: '已完成' }).waitFor();
+    expect(await page.getByTestId('matter-step-party_review').innerText()).toContain('进行中');
+  });
+
+  it('the 党员大会 is counted on paper; the party member who is 监票人 confirms it on 核对计票', async () => {
     const photo = await uploadPhoto(secretary);
-    let m = await matter();
-    const committees = await paperMeeting(committee, m, { purpose: 'committees_deliberation', body: 'committee_meeting', electorate: 'committee_members', noticeGivenOn: addDays(today(), -1), turnout: { eligible: 7, participated: 7 }, counts: { for: 7, against: 0, abstain: 0 } }, photo);
-    m = await api<MatterDetail>(`/matters/${matterId}/events`, { method: 'POST', token: committee.accessToken, body: { event: { type: 'record_committees_meeting', meetingId: committees }, version: m.version } });
     const party = await paperMeeting(
       secretary,
-      m,
-      { purpose: 'party_review', body: 'party_assembly', electorate: 'party_members', noticeGivenOn: addDays(today(), -2), turnout: { eligible: 9, participated: 8 }, counts: { for: 7, against: 1, abstain: 0 }, tellerResidentId: committee.me.resident!.id, scrutineerResidentId: supervisor.me.resident!.id },
+      await matter(),
+      { purpose: 'party_review', body: 'party_assembly', electorate: 'party_members', noticeGivenOn: addDays(today(), -2), turnout: { eligible: 15, participated: 13 }, counts: { for: 12, against: 1, abstain: 0 }, tellerResidentId: committee.me.resident!.id, scrutineerResidentId: partyMember.me.resident!.id },
       photo,
     );
-    await api(`/matters/${matterId}/meetings/${party}/confirm-count`, { method: 'POST', token: supervisor.accessToken, body: {} });
-    m = await api<MatterDetail>(`/matters/${matterId}/events`, { method: 'POST', token: secretary.accessToken, body: { event: { type: 'record_party_review', meetingId: party }, version: m.version } });
+    // Until the 监票人 confirms, 计入流程 is refused with the reason.
+    await useSession(secretary);
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+    expect(await page.getByTestId(`matter-meeting-${party}`).innerText()).toContain('纸质计票还没有经监票人确认');
+
+    await useSession(partyMember);
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+    expect(await page.getByTestId(`matter-count-todo-${party}`).innerText()).toContain('您是党员大会的监票人，请核对票数');
+    await check('matters-count-todo', 'standard');
+    await page.getByTestId(`matter-count-go-${party}`).click();
+    await waitForPageShown(page, 'matter-count-page');
+    expect(await page.getByTestId('matter-count-for').innerText()).toBe('同意　12 票');
+    await check('matters-count', 'standard');
+    await open(`/packages/matters/pages/count/index?id=${matterId}&meeting=${party}`, 'matter-count-page', 'elder');
+    await check('matters-count', 'elder');
+    await page.getByTestId('matter-count-confirm').click();
+    await check('matters-count-confirm', 'elder');
+    await dialogButton('matter-count-dialog', '确认').click();
+    await waitForPageShown(page, 'matter-page');
+    expect(await page.getByTestId('matter-flash').innerText()).toContain('计票已确认');
+    expect(await page.getByTestId(`matter-meeting-${party}`).innerText()).not.toContain('还没有经监票人确认');
+
+    await useSession(secretary);
+    await submitOnPage('record_party_review');
+    await page.getByTestId('matter-step-party_review').filter({ hasText: '已完成' }).waitFor();
+  });
+
+  it('the 村民会议 (announced 10 days ahead): the 村民代表 who is 监票人 corrects a number, then confirms; the 决议公示 opens', async () => {
+    const photo = await uploadPhoto(secretary);
     const assembly = await paperMeeting(
       secretary,
-      m,
-      { purpose: 'assembly_resolution', body: 'villager_assembly', electorate: 'households', noticeGivenOn: addDays(today(), -10), turnout: { eligible: 80, participated: 60 }, counts: { for: 50, against: 5, abstain: 5 }, tellerResidentId: committee.me.resident!.id, scrutineerResidentId: supervisor.me.resident!.id },
+      await matter(),
+      { purpose: 'assembly_resolution', body: 'villager_assembly', electorate: 'households', noticeGivenOn: addDays(today(), -10), turnout: { eligible: 80, participated: 60 }, counts: { for: 50, against: 5, abstain: 5 }, tellerResidentId: committee.me.resident!.id, scrutineerResidentId: representative.me.resident!.id },
       photo,
     );
-    await api(`/matters/${matterId}/meetings/${assembly}/confirm-count`, { method: 'POST', token: supervisor.accessToken, body: {} });
-    m = await api<MatterDetail>(`/matters/${matterId}/events`, { method: 'POST', token: secretary.accessToken, body: { event: { type: 'record_assembly_resolution', meetingId: assembly }, version: m.version } });
-    expect(m.stage).toBe('resolution_disclosure');
+    await useSession(representative);
+    await open(`/packages/matters/pages/count/index?id=${matterId}&meeting=${assembly}`, 'matter-count-page', 'standard');
+    await page.getByTestId('matter-count-correct').click();
+    for (const [k, v] of [['for', '49'], ['against', '6'], ['abstain', '5']] as const) {
+      await page.locator(`[data-testid="matter-count-input-${k}"] input`).fill(v);
+    }
+    await check('matters-count-correct', 'standard');
+    await page.getByTestId('matter-count-submit').click();
+    expect(await page.getByTestId('matter-count-dialog').innerText()).toContain('同意　49 票');
+    await dialogButton('matter-count-dialog', '确认').click();
+    // The corrected numbers stand and wait for the scrutineer's own confirmation.
+    await page.getByTestId('matter-count-for').filter({ hasText: '同意　49 票' }).waitFor();
+    await page.getByTestId('matter-count-confirm').click();
+    await dialogButton('matter-count-dialog', '确认').click();
+    await waitForPageShown(page, 'matter-page');
 
-    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
-    expect(await page.getByTestId('matter-step-assembly_resolution').innerText()).toContain('已完成');
+    await useSession(secretary);
+    await submitOnPage('record_assembly_resolution');
+    await page.getByTestId('matter-step-assembly_resolution').filter({ hasText: '已完成' }).waitFor();
+    const m = await matter();
+    expect(m.stage).toBe('resolution_disclosure');
+    expect(m.meetings.find((x) => x.id === assembly)?.counts).toEqual({ for: 49, against: 6, abstain: 5 });
     await check('matters-disclosure', 'standard');
     await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'elder');
     await check('matters-disclosure', 'elder');
@@ -250,6 +315,30 @@ describe('one matter through the 四议两公开, across roles', () => {
     await check('matters-objection', 'elder');
   });
 
+  it('an objection from a 户代表 waits for content review; 书记 reads it and makes it public', async () => {
+    await api(`/matters/${matterId}/objections`, { method: 'POST', token: householdRep.accessToken, body: { text: '【待审】修路占了我家的菜地，补偿怎么算？' } });
+    await useSession(villager);
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+    expect(await page.getByTestId('matter-objections').innerText()).toContain('（内容审核中）');
+    expect(await page.getByTestId('matter-objections').innerText()).not.toContain('菜地');
+
+    await useSession(secretary);
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+    const pending = (await matter()).objections.find((o) => o.status === 'pending_review')!;
+    const review = page.getByTestId(`matter-review-${pending.id}`);
+    await review.scrollIntoViewIfNeeded();
+    expect(await review.innerText()).toContain('这条异议等您审核');
+    await check('matters-review', 'standard');
+    await page.getByTestId(`matter-review-release-${pending.id}`).click();
+    await dialogButton(`matter-review-dialog-${pending.id}`, '确认').click();
+    await page.getByTestId(`matter-answer-objection-${pending.id}`).waitFor();
+    expect(await page.getByTestId(`matter-objection-${pending.id}`).innerText()).toContain('等待答复');
+
+    await useSession(villager);
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+    expect(await page.getByTestId('matter-objections').innerText()).toContain('菜地');
+  });
+
   it('the 监委会成员 requires a correction; the matter shows ⚠ 暂停 with the reason', async () => {
     await useSession(supervisor);
     await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
@@ -276,8 +365,10 @@ describe('one matter through the 四议两公开, across roles', () => {
   it('书记 answers the objection and the opinion; the supervisor lifts the demand', async () => {
     const m = await matter();
     await useSession(secretary);
+    const objection = (text: string) => m.objections.find((o) => o.text.includes(text))!.id;
     for (const [kind, id, text] of [
-      ['objection', m.objections[0].id, '五保户、低保户免交，由村集体收益补足。'],
+      ['objection', objection('五保户'), '五保户、低保户免交，由村集体收益补足。'],
+      ['objection', objection('菜地'), '占用的菜地按每平方米 30 元补偿，由施工方承担。'],
       ['opinion', m.opinions[0].id, '已在方案中补充困难户减免办法。'],
     ] as const) {
       await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
@@ -316,5 +407,86 @@ describe('one matter through the 四议两公开, across roles', () => {
       await page.getByTestId('matter-actions').scrollIntoViewIfNeeded();
       await check('matters-wait', mode);
     }
+  });
+
+  it('8 days on, the 公示期 is over: 书记 starts the implementation on the page', async () => {
+    await liveUntil(8);
+    await useSession(secretary);
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
+    // The window ran its length: nothing left to wait for, and 开始实施 is open.
+    expect(await page.getByTestId('matter-step-resolution_disclosure').innerText()).not.toContain('还要等');
+    expect(await page.getByTestId('matter-disclosures').innerText()).toContain('公示期已满');
+    expect(await page.getByTestId('matter-act-start_implementation').isDisabled()).toBe(false);
+    await page.getByTestId('matter-act-start_implementation').click();
+    await waitForPageShown(page, 'matter-act-page');
+    const boss = committee.me.resident!;
+    await page.locator('[data-testid="matter-act-responsible-q"] input').fill(boss.name);
+    await page.getByTestId('matter-act-responsible-search').click();
+    await page.getByTestId(`matter-act-responsible-option-${boss.id}`).click();
+    expect(await page.locator('[data-testid="matter-act-start"] input').inputValue()).toBe(today());
+    await page.locator('[data-testid="matter-act-end"] input').fill(addDays(today(), 90));
+    await check('matters-start', 'standard');
+    await page.getByTestId('matter-act-submit').click();
+    await dialogButton('matter-act-confirm', '确认').click();
+    await waitForPageShown(page, 'matter-page');
+    await page.getByTestId('matter-flash').waitFor();
+    expect(await page.getByTestId('matter-step-implementation').innerText()).toContain('进行中');
+    expect(await page.getByTestId('matter-implementation').innerText()).toContain(`负责人：${boss.name}`);
+  });
+
+  it('the responsible 村委会委员 reports progress, 书记 the result, the supervisor signs it off, 书记 publishes it', async () => {
+    await useSession(committee);
+    await act('report_progress', async () => {
+      await page.locator('[data-testid="matter-act-text"] textarea').fill('路基已平整 0.6 公里，开始铺设水稳层。');
+      await page.locator('[data-testid="matter-act-amount"] input').fill('150000');
+      await page.getByTestId('matter-act-photos-file').setInputFiles(photoFile());
+      await page.getByTestId('matter-act-photos').getByText('已传照片 1 张').waitFor();
+    });
+    expect(await page.getByTestId('matter-implementation').innerText()).toContain('路基已平整');
+    const progress = (await matter()).implementation!.progress[0];
+    expect(progress.photos).toHaveLength(1);
+    await page.getByTestId(`matter-progress-${progress.id}-photos`).scrollIntoViewIfNeeded();
+    await check('matters-progress', 'standard');
+
+    await useSession(secretary);
+    await act('report_result', async () => {
+      await page.locator('[data-testid="matter-act-text"] textarea').fill('道路硬化 1.2 公里全部完工，经村民代表验收合格。');
+      await page.locator('[data-testid="matter-act-amount"] input').fill('332000');
+    });
+    await useSession(supervisor);
+    await act('sign_off_result', async () => {
+      await page.locator('[data-testid="matter-act-text"] textarea').fill('账目与票据相符。');
+    });
+    await useSession(secretary);
+    await act('publish_result', async () => undefined);
+    expect(await page.getByTestId('matter-step-result_disclosure').innerText()).toContain('公示中');
+    await check('matters-result-disclosure', 'standard');
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'elder');
+    await page.getByTestId('matter-implementation').scrollIntoViewIfNeeded();
+    await check('matters-implementation', 'elder');
+  });
+
+  it('8 more days: 书记 archives it, and the villager finds it among 已办完的大事', async () => {
+    await liveUntil(16);
+    await useSession(secretary);
+    await act('archive', async () => undefined);
+    expect(await page.getByTestId('matter-header').innerText()).toContain('已归档');
+    await useSession(villager);
+    await open('/pages/council/index', 'council-page', 'standard');
+    await page.getByTestId('council-show-archived-matters').click();
+    await page.getByTestId('council-matters-archived').waitFor();
+    const row = page.getByTestId(`matter-row-${matterId}`).first();
+    await row.waitFor();
+    await row.scrollIntoViewIfNeeded();
+    await check('matters-archived', 'standard');
+    await row.click();
+    await waitForPageShown(page, 'matter-page');
+    for (const stage of ['branch_proposal', 'committees_deliberation', 'party_review', 'assembly_resolution', 'resolution_disclosure', 'implementation', 'result_disclosure']) {
+      expect(await page.getByTestId(`matter-step-${stage}`).innerText()).toContain('已完成');
+    }
+    await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'elder');
+    await check('matters-archived-detail', 'elder');
+    const verdict = await api<{ ok: boolean; problem: unknown }>('/audit/verify', { token: supervisor.accessToken });
+    expect(verdict).toMatchObject({ ok: true, problem: null });
   });
 });

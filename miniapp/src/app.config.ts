@@ -58,7 +58,19 @@ export default defineAppConfig({
       // and the one-form acts (异议, 监督意见, 退回, 实施…)
       root: 'packages/matters',
       name: 'matters',
-      pages: ['pages/detail/index', 'pages/edit/index', 'pages/meeting/index', 'pages/act/index'],
+      // 登记计票 (count); 议事设置: the hub, 事项类型, 议事流程, 村民会议授权, 召集义务
+      pages: [
+        'pages/detail/index',
+        'pages/edit/index',
+        'pages/meeting/index',
+        'pages/act/index',
+        'pages/count/index',
+        'pages/settings/index',
+        'pages/types/index',
+        'pages/policy/index',
+        'pages/authorizations/index',
+        'pages/obligations/index',
+      ],
     },
   ],
   // 我的 and 首页 lead to login and binding: fetch that small sub-package while the person reads.

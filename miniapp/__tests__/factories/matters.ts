@@ -15,6 +15,7 @@ export function makeMatterItem(overrides: Partial<MatterListItem> = {}): MatterL
     nextStep: '下一步：登记党员大会审议',
     unansweredObjections: 0,
     blockingOpinions: 0,
+    pendingReviewObjections: 0,
     updatedAt: '2026-11-20T02:00:00.000Z',
     ...overrides,
   };

@@ -27,6 +27,11 @@ export interface RunningServer {
   logs: string[];
   /** The server's SQLite file (tests that tamper with the database directly, e.g. the audit trail). */
   databaseFile: string;
+  /**
+   * Stops the server and starts it again on the same port and database with `env` added — e.g.
+   * CLOCK_OFFSET_DAYS to live through a 7-day 公示期 in one run. The page's origin stays the same.
+   */
+  restart: (env: Record<string, string>) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -45,26 +50,45 @@ export async function startServer(): Promise<RunningServer> {
   const h5Copy = path.join(dataDir, 'h5');
   fs.cpSync(H5_DIR, h5Copy, { recursive: true });
   const logs: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
-    cwd: path.dirname(path.dirname(SERVER_MAIN)),
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'village.sqlite')}`,
-      H5_DIR: h5Copy,
-      // Links the server writes (attachment URLs, share links, QR codes) point at this server.
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `sqlite:${path.join(dataDir, 'village.sqlite')}`,
+    H5_DIR: h5Copy,
+    // Links the server writes (attachment URLs, share links, QR codes) point at this server.
+    PUBLIC_BASE_URL: baseUrl,
+  };
+  let child = await launch(baseEnv, baseUrl, logs).catch((err) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
   });
+
+  const stop = async () => {
+    await child.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const restart = async (env: Record<string, string>) => {
+    await child.stop();
+    try {
+      child = await launch({ ...baseEnv, ...env }, baseUrl, logs);
+    } catch (err) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
+  };
+  return { baseUrl, logs, databaseFile: path.join(dataDir, 'village.sqlite'), restart, stop };
+}
+
+/** One server process, answered once /api/health answers (within 60 s); `stop` sends SIGTERM, then SIGKILL after 5 s. */
+async function launch(env: NodeJS.ProcessEnv, baseUrl: string, logs: string[]): Promise<{ stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], { cwd: path.dirname(path.dirname(SERVER_MAIN)), env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (b: Buffer) => logs.push(b.toString()));
   child.stderr?.on('data', (b: Buffer) => logs.push(b.toString()));
   let exited: number | null = null;
   child.on('exit', (code) => {
     exited = code ?? -1;
   });
-
-  const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (exited === null && child.pid) {
       child.kill('SIGTERM');
@@ -79,18 +103,13 @@ export async function startServer(): Promise<RunningServer> {
         });
       });
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
   };
-
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (exited !== null) {
-      await stop();
-      throw new Error(`Server exited with code ${exited} before it was ready:\n${logs.join('')}`);
-    }
+    if (exited !== null) throw new Error(`Server exited with code ${exited} before it was ready:\n${logs.join('')}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return { baseUrl, logs, databaseFile: path.join(dataDir, 'village.sqlite'), stop };
+      if (res.status === 200) return { stop };
     } catch {
       // not listening yet
     }

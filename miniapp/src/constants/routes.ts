@@ -36,6 +36,12 @@ export const routes = {
   matterEdit: '/packages/matters/pages/edit/index',
   matterMeeting: '/packages/matters/pages/meeting/index',
   matterAct: '/packages/matters/pages/act/index',
+  matterCount: '/packages/matters/pages/count/index',
+  matterSettings: '/packages/matters/pages/settings/index',
+  matterTypes: '/packages/matters/pages/types/index',
+  matterPolicy: '/packages/matters/pages/policy/index',
+  matterAuthorizations: '/packages/matters/pages/authorizations/index',
+  matterObligations: '/packages/matters/pages/obligations/index',
 } as const;
 
 /** The tab pages: reached with Taro.switchTab, never navigateTo. */

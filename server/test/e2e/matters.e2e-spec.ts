@@ -304,6 +304,11 @@ describe.each(testDatabaseKinds())('matters (四议两公开) on %s', (kind) => 
     await post(scrutineer, `/api/matters/${grant.id}/meetings/${villagers}/confirm-count`).expect(200);
     expect((await advance(secretary, grant, { type: 'record_assembly_resolution', meetingId: villagers }).expect(200)).body.stage).toBe('resolution_disclosure');
 
+    // The meetings that may grant it are listed for the committee (and only for them).
+    const meetings = (await get(secretary, '/api/assembly-authorizations/meetings').expect(200)).body;
+    expect(meetings[0]).toEqual({ meetingId: villagers, matterId: grant.id, matterTitle: '授权村民代表会议决定集体收益使用', heldOn: today() });
+    await get(villager, '/api/assembly-authorizations/meetings').expect(403);
+
     const rules = await post(secretary, '/api/assembly-authorizations', { meetingId: villagers, typeCodes: ['village_rules'], expiresOn: null });
     expect(rules.status).toBe(409);
     expect(rules.body.message).toContain('须由村民会议决定');

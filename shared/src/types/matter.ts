@@ -567,6 +567,17 @@ export interface TownshipConveningObligationView extends ConveningObligationView
 }
 
 /**
+ * `GET /api/assembly-authorizations/meetings` (书记, 村委会): the 村民会议 that passed and were applied
+ * to the workflow — the only meetings that may grant or withdraw an authorization. Newest first.
+ */
+export interface AuthorizingMeetingView {
+  meetingId: string;
+  matterId: string;
+  matterTitle: string;
+  heldOn: string;
+}
+
+/**
  * `GET /api/matter-policy` (every villager) and `PUT /api/matter-policy` (村委会): the village's
  * workflow settings — disclosure days, notice lead days per body, the party-review pass basis —
  * as the shared `WorkflowPolicy` (rules/workflow-model.ts), defaults filled in.

@@ -135,6 +135,7 @@ export function MatterRow({ item }: { item: MatterListItem }) {
         {item.blocked ? <Text className="matter-tag matter-tag--warn">{m.blockedTag}</Text> : null}
         {item.blockingOpinions > 0 ? <Text className="matter-tag matter-tag--warn">{m.opinionsTag(item.blockingOpinions)}</Text> : null}
         {item.unansweredObjections > 0 ? <Text className="matter-tag matter-tag--warn">{m.objectionsTag(item.unansweredObjections)}</Text> : null}
+        {item.pendingReviewObjections > 0 ? <Text className="matter-tag matter-tag--warn">{m.reviewTag(item.pendingReviewObjections)}</Text> : null}
       </View>
       <Text className="matter-row__title">{item.title}</Text>
       <Text className="matter-row__line">{item.nextStep}</Text>

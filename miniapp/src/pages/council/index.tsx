@@ -4,6 +4,7 @@ import type { BallotListItem } from '@village/shared';
 import { useRef, useState } from 'react';
 import { roleProps } from '../../components/a11y';
 import { ErrorState } from '../../components/ErrorState';
+import { LinkRow } from '../../components/LinkRow';
 import { LoadingState } from '../../components/LoadingState';
 import { Notice } from '../../components/Notice';
 import { Button } from '../../components/nutui';
@@ -15,6 +16,7 @@ import { canManageBallots } from '../../services/api/ballots';
 import { ballotEventPosition, ballotsChangedSince } from '../../services/ballotEvents';
 import { serverNowMs } from '../../services/ballotTime';
 import { canProposeMatters } from '../../services/api/matters';
+import { canReadMatterSettings } from '../../services/api/matterSettings';
 import { BallotRow } from './BallotRow';
 import { useBallotBoard } from './board';
 import { MattersSection } from './MattersSection';
@@ -159,6 +161,12 @@ export default function CouncilPage() {
       ) : null}
 
       {member ? <MattersSection canPropose={canProposeMatters(roles)} reloadKey={mattersKey} /> : null}
+
+      {member && canReadMatterSettings(roles) ? (
+        <View className="section">
+          <LinkRow title={messages.matterSettings.entry} hint={messages.matterSettings.entryHint} url={routes.matterSettings} testId="council-matter-settings" />
+        </View>
+      ) : null}
 
       <View className="section council-card" data-testid="council-proposals">
         <Text className="council-title" {...roleProps('heading')} aria-level={2}>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { LinkRow } from '../../components/LinkRow';
 import { Button } from '../../components/nutui';
 import { messages } from '../../constants/messages';
 import { routes } from '../../constants/routes';
@@ -28,6 +29,11 @@ export function TodoSection() {
       {me?.resident ? <NoticesTodo roles={me.roles} othersShown={ballotsDue > 0} /> : null}
       {me && !me.resident && me.township ? <Text className="home-card__muted">{m.todoTownship(me.township.staffName)}</Text> : null}
       {me && !me.resident && me.township ? <TownshipCadence /> : null}
+      {me && !me.resident && me.township ? (
+        <View className="section">
+          <LinkRow title={messages.matterSettings.townshipEntry} hint={messages.matterSettings.townshipEntryHint} url={routes.matterObligations} testId="home-township-obligations" />
+        </View>
+      ) : null}
       {me && !me.resident && !me.township ? (
         <View>
           <Text className="home-card__muted">{m.todoNotBound}</Text>

@@ -8,6 +8,7 @@
 import type {
   AdvanceMatterInput,
   AmendMatterInput,
+  ConfirmCountInput,
   CreateMatterInput,
   LiftOpinionInput,
   MatterAnswerInput,
@@ -17,6 +18,7 @@ import type {
   MatterObjectionInput,
   MatterPage,
   MatterTypeView,
+  ObjectionReviewInput,
   ProgressReportInput,
   RecordMeetingInput,
   Role,
@@ -67,6 +69,10 @@ export const scheduleMeeting = (matterId: string, input: ScheduleMeetingInput): 
 export const recordMeeting = (matterId: string, meetingId: string, input: RecordMeetingInput): Promise<Result<MatterDetail>> =>
   http.post<MatterDetail>(`/matters/${id(matterId)}/meetings/${id(meetingId)}/record`, { ...input });
 
+/** POST /api/matters/:id/meetings/:meetingId/confirm-count — the 监票人 confirms the paper count, or corrects it. */
+export const confirmMeetingCount = (matterId: string, meetingId: string, input: ConfirmCountInput): Promise<Result<MatterDetail>> =>
+  http.post<MatterDetail>(`/matters/${id(matterId)}/meetings/${id(meetingId)}/confirm-count`, { ...input });
+
 /** POST /api/matters/:id/events — meeting results, implementation, publication, archive, withdraw, repropose. */
 export const advanceMatter = (matterId: string, input: AdvanceMatterInput): Promise<Result<MatterDetail>> =>
   http.post<MatterDetail>(`/matters/${id(matterId)}/events`, { ...input });
@@ -78,6 +84,10 @@ export const reportProgress = (matterId: string, input: ProgressReportInput): Pr
 /** POST /api/matter-objections/:id/answer */
 export const answerObjection = (objectionId: string, input: MatterAnswerInput): Promise<Result<MatterDetail>> =>
   http.post<MatterDetail>(`/matter-objections/${id(objectionId)}/answer`, { ...input });
+
+/** POST /api/matter-objections/:id/review — an objection held for content review: make it public, or keep it back with a reason. */
+export const reviewObjection = (objectionId: string, input: ObjectionReviewInput): Promise<Result<MatterDetail>> =>
+  http.post<MatterDetail>(`/matter-objections/${id(objectionId)}/review`, { ...input });
 
 /** POST /api/matter-opinions/:id/answer */
 export const answerOpinion = (opinionId: string, input: MatterAnswerInput): Promise<Result<MatterDetail>> =>

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } 
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AssemblyAuthorizationView,
+  AuthorizingMeetingView,
   ConveningObligationView,
   MatterTypeView,
   RepresentativeCadenceView,
@@ -65,6 +66,14 @@ export class MatterConfigController {
   @ApiOkResponse({ description: 'AssemblyAuthorizationView[]' })
   authorizations(@CurrentVillageActor() actor: VillageActor): Promise<AssemblyAuthorizationView[]> {
     return this.config.authorizations(actor);
+  }
+
+  @Get('assembly-authorizations/meetings')
+  @Roles(...VILLAGE_COMMITTEE)
+  @ApiOperation({ summary: '可以作出（或撤销）授权的村民会议', description: '本村已计入流程、表决通过的村民会议，新的在前；登记授权和撤销授权时从中选择。' })
+  @ApiOkResponse({ description: 'AuthorizingMeetingView[]（shared/src/types/matter.ts）' })
+  authorizingMeetings(@CurrentVillageActor() actor: VillageActor): Promise<AuthorizingMeetingView[]> {
+    return this.config.authorizingMeetings(actor);
   }
 
   @Post('assembly-authorizations')

@@ -11,6 +11,7 @@ import {
   mergeMatterTypes,
   obligationStatus,
   type AssemblyAuthorizationView,
+  type AuthorizingMeetingView,
   type ConveningObligationView,
   type RepresentativeCadenceView,
   type TownshipConveningObligationView,
@@ -113,6 +114,18 @@ export class MatterConfigService {
           inForce: a.typeCodes.some((code) => authorizationProblem(a, code, today) === null),
         };
       });
+    });
+  }
+
+  /** The village's 村民会议 that passed and were applied to the workflow: the only ones that may grant or withdraw an authorization. Newest first. */
+  async authorizingMeetings(actor: VillageActor): Promise<AuthorizingMeetingView[]> {
+    return this.read(async (store) => {
+      const meetings = await store.manager.getRepository(MatterMeeting).find({
+        where: { villageId: actor.villageId, body: 'villager_assembly', status: 'applied', outcome: 'passed' },
+        order: { heldOn: 'DESC', id: 'ASC' },
+      });
+      const matters = meetings.length ? await store.manager.getRepository(Matter).find({ where: { id: In(meetings.map((m) => m.matterId)) } }) : [];
+      return meetings.flatMap((m) => (m.heldOn ? [{ meetingId: m.id, matterId: m.matterId, matterTitle: matters.find((x) => x.id === m.matterId)?.title ?? '', heldOn: m.heldOn }] : []));
     });
   }
 

@@ -2,8 +2,11 @@ import { Text, View } from '@tarojs/components';
 import { VOTER_UNIT_LABELS, dayLabel, type MatterMeetingView } from '@village/shared';
 import { useState } from 'react';
 import { pressProps, roleProps } from '../../../components/a11y';
+import { PhotoGrid } from '../../../components/PhotoGrid';
 import { messages } from '../../../constants/messages';
 import { formatMoment } from '../../../services/ballotTime';
+import { awaitingConfirmation } from '../utils/count';
+import { gridPhotos } from '../utils/photos';
 import { beijingToday } from '../utils/format';
 
 const m = messages.matters;
@@ -31,6 +34,7 @@ export function MeetingCard({ meeting, nowMs, folded }: { meeting: MatterMeeting
           </Text>
         ) : null}
         {meeting.noticeWarning ? <Text className="matter-warn">{m.noticeWarning(meeting.noticeWarning)}</Text> : null}
+        {awaitingConfirmation(meeting) ? <Text className="matter-warn">{`⚠ ${m.paperUnconfirmed}`}</Text> : null}
         <View className="matter-toggle" {...roleProps('button')} aria-expanded={false} onClick={toggleAll} {...pressProps(toggleAll)} data-testid={`matter-meeting-${meeting.id}-open`}>
           <Text>{`▼ ${m.showMeeting}`}</Text>
         </View>
@@ -58,7 +62,7 @@ export function MeetingCard({ meeting, nowMs, folded }: { meeting: MatterMeeting
       {c?.kind === 'paper' ? (
         <Text className="matter-muted">
           {c.teller && c.scrutineer ? m.countFromPaper(c.teller.name, c.scrutineer.name) : ''}
-          {c.confirmedAt ? '' : ` ${m.paperUnconfirmed}`}
+          {awaitingConfirmation(meeting) ? ` ${m.paperUnconfirmed}` : ''}
         </Text>
       ) : null}
       {meeting.outcome ? (
@@ -73,6 +77,7 @@ export function MeetingCard({ meeting, nowMs, folded }: { meeting: MatterMeeting
       ) : null}
       {meeting.signers.length > 0 ? <Text className="matter-muted">{m.signers(meeting.signers.map((s) => s.name).join('、'))}</Text> : null}
       {meeting.signInSheetPhotos.length > 0 ? <Text className="matter-muted">{m.photos(meeting.signInSheetPhotos.length)}</Text> : null}
+      <PhotoGrid photos={gridPhotos(meeting.signInSheetPhotos, m.signInSheet)} testId={`matter-meeting-${meeting.id}-photos`} />
       {meeting.cancelledReason ? <Text className="matter-warn">{m.cancelledReason(meeting.cancelledReason)}</Text> : null}
       {meeting.minutes ? (
         <View>

@@ -10,10 +10,24 @@ import { uploadMatterFile } from '../../../services/api/matters';
 const m = messages.matters;
 
 /**
- * Photos of a paper record (the signed 签到表): 拍照或选照片 on WeChat, a file button on H5; each goes up
- * at once and is listed by name with 移除. The ids are what the record sends.
+ * Photos of a paper record (the signed 签到表) or of the work done (进度, 结果): 拍照或选照片 on WeChat,
+ * a file button on H5; each goes up at once and is listed by name with 移除. The ids are what is sent.
  */
-export function PhotoPicker({ label, value, onChange, error, testId }: { label: string; value: MatterFile[]; onChange: (files: MatterFile[]) => void; error?: string | null; testId: string }) {
+export function PhotoPicker({
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  label: string;
+  hint?: string;
+  value: MatterFile[];
+  onChange: (files: MatterFile[]) => void;
+  error?: string | null;
+  testId: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<ApiErrorBody | null>(null);
 
@@ -36,7 +50,7 @@ export function PhotoPicker({ label, value, onChange, error, testId }: { label: 
   async function pick(): Promise<void> {
     try {
       const res = await Taro.chooseImage({ count: 9, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      await upload(res.tempFiles.map((f, i) => ({ path: f.path ?? res.tempFilePaths[i], name: (f.path ?? '').split('/').pop() || `签到表${i + 1}.jpg` })));
+      await upload(res.tempFiles.map((f, i) => ({ path: f.path ?? res.tempFilePaths[i], name: (f.path ?? '').split('/').pop() || `照片${i + 1}.jpg` })));
     } catch {
       // Closed without choosing.
     }
@@ -45,7 +59,7 @@ export function PhotoPicker({ label, value, onChange, error, testId }: { label: 
   return (
     <View data-testid={testId}>
       <Text className="matter-field-label">{label}</Text>
-      <Text className="matter-muted">{m.photos(value.length)}</Text>
+      <Text className="matter-muted">{hint ? `${hint}。${m.photoCount(value.length)}` : m.photoCount(value.length)}</Text>
       {value.map((f) => (
         <View key={f.id} className="matter-person">
           <Text>{`✓ ${f.fileName}`}</Text>

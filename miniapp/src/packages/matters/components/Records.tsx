@@ -4,6 +4,7 @@ import { dayLabel, type MatterDetail, type MatterRevisionView, type WorkflowEven
 import { useState } from 'react';
 import { pressProps, roleProps } from '../../../components/a11y';
 import { LinkRow } from '../../../components/LinkRow';
+import { PhotoGrid } from '../../../components/PhotoGrid';
 import { Button } from '../../../components/nutui';
 import { messages } from '../../../constants/messages';
 import { routes, withQuery } from '../../../constants/routes';
@@ -11,6 +12,8 @@ import { formatMoment } from '../../../services/ballotTime';
 import { beijingToday, money } from '../utils/format';
 import { actionFor } from './ActionList';
 import { DiffView } from './DiffView';
+import { ObjectionReview } from './ObjectionReview';
+import { gridPhotos } from '../utils/photos';
 
 const m = messages.matters;
 
@@ -73,8 +76,8 @@ export function Disclosures({ matter }: { matter: MatterDetail }) {
   );
 }
 
-/** Villagers' objections with the committee's answers; 答复 for the committee on open ones. */
-export function Objections({ matter, nowMs }: { matter: MatterDetail; nowMs?: number }) {
+/** Villagers' objections with the committee's answers; for the committee 审核 on those held for review, 答复 on the others. */
+export function Objections({ matter, nowMs, onChange }: { matter: MatterDetail; nowMs?: number; onChange?: (matter: MatterDetail) => void }) {
   if (matter.objections.length === 0 && matter.disclosures.length === 0) return null;
   const answer = actionFor(matter.actions, 'answer_objection');
   return (
@@ -92,7 +95,9 @@ export function Objections({ matter, nowMs }: { matter: MatterDetail; nowMs?: nu
               <Text className="matter-para matter-pre">{o.answer.text}</Text>
             </View>
           ) : null}
-          {!o.answer && o.status === 'open' && answer ? (
+          {o.review?.decision === 'reject' && o.review.reason ? <Text className="matter-warn">{m.reviewedRejected(o.review.reason)}</Text> : null}
+          {o.status === 'pending_review' && answer && onChange ? <ObjectionReview objection={o} onDone={onChange} /> : null}
+          {!o.answer && (o.status === 'open' || o.status === 'held') && answer ? (
             <Button className="big-button matter-gap" type="primary" block onClick={() => act(matter.id, 'answer_objection', o.id)} data-testid={`matter-answer-objection-${o.id}`}>
               {m.answerThis}
             </Button>
@@ -158,6 +163,7 @@ export function Implementation({ matter }: { matter: MatterDetail }) {
         <View key={p.id} className="matter-item" data-testid={`matter-progress-${p.id}`}>
           <Text className="matter-muted">{m.progressLine(dayLabel(p.reportedOn, beijingToday()), p.reportedBy.name, money(p.spentFen))}</Text>
           <Text className="matter-para matter-pre">{p.text}</Text>
+          <PhotoGrid photos={gridPhotos(p.photos, m.progressPhotos)} testId={`matter-progress-${p.id}-photos`} />
         </View>
       ))}
       {impl.result ? (
@@ -165,6 +171,7 @@ export function Implementation({ matter }: { matter: MatterDetail }) {
           <Text className="matter-line matter-strong">{m.resultTitle}</Text>
           <Text className="matter-line">{m.resultLine(dayLabel(impl.result.completedOn, beijingToday()), money(impl.result.totalSpentFen))}</Text>
           <Text className="matter-para matter-pre">{impl.result.summary}</Text>
+          <PhotoGrid photos={gridPhotos(impl.result.photos, m.resultPhotos)} testId="matter-result-photos" />
           <Text className="matter-line">{impl.result.signedOff ? m.signedOff(impl.result.signedOff.by.name) : m.notSignedOff}</Text>
         </View>
       ) : null}

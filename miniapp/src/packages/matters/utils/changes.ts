@@ -1,3 +1,6 @@
+import Taro from '@tarojs/taro';
+import { routes, withQuery } from '../../../constants/routes';
+
 /**
  * A write on a form page (act, edit, meeting) tells the matter page, which then reloads when it is
  * shown again and says once what was done ("已办好") — the form page itself goes back.
@@ -14,4 +17,10 @@ export function takeMatterChange(matterId: string): string | null {
   const { message } = pending;
   pending = null;
   return message;
+}
+
+/** Back to the matter: the page below, or — when the form was opened straight from a link — the matter page in its place. */
+export function backToMatter(matterId: string): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: withQuery(routes.matterDetail, { id: matterId }) });
 }

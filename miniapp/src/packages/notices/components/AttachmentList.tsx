@@ -1,9 +1,9 @@
-import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import type { NoticeAttachment } from '@village/shared';
 import { useState } from 'react';
-import { pressProps, roleProps } from '../../../components/a11y';
+import { roleProps } from '../../../components/a11y';
 import { Notice } from '../../../components/Notice';
+import { PhotoGrid } from '../../../components/PhotoGrid';
 import { Button } from '../../../components/nutui';
 import { messages } from '../../../constants/messages';
 import { absoluteUrl, openPdfAttachment } from '../../../services/api/notices';
@@ -23,10 +23,6 @@ export function AttachmentList({ attachments }: { attachments: readonly NoticeAt
   const pdfs = attachments.filter((a) => !isImage(a));
   const urls = imageUrls(attachments, absoluteUrl);
 
-  function preview(index: number): void {
-    void Taro.previewImage({ urls, current: urls[index] });
-  }
-
   async function openPdf(a: NoticeAttachment): Promise<void> {
     setPdfFailed(false);
     const ok = await openPdfAttachment(a);
@@ -40,28 +36,7 @@ export function AttachmentList({ attachments }: { attachments: readonly NoticeAt
       </Text>
       {images.length > 0 ? (
         <View>
-          <View className="nt-images">
-            {images.map((a, i) => (
-              <View
-                key={a.id}
-                className="nt-images__item"
-                {...roleProps('button')}
-                aria-label={m.imageAlt(a.fileName)}
-                onClick={() => preview(i)}
-                {...pressProps(() => preview(i))}
-                data-testid={`notice-image-${a.id}`}
-              >
-                <Image
-                  className="nt-images__img"
-                  src={urls[i]}
-                  mode="aspectFill"
-                  lazyLoad
-                  ariaLabel={m.imageAlt(a.fileName)}
-                  nativeProps={{ alt: m.imageAlt(a.fileName) }}
-                />
-              </View>
-            ))}
-          </View>
+          <PhotoGrid photos={images.map((a, i) => ({ id: a.id, url: urls[i], label: m.imageAlt(a.fileName) }))} testId="notice-image" />
           <Text className="nt-muted">{m.imageHint}</Text>
         </View>
       ) : null}

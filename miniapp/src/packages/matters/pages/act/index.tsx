@@ -11,6 +11,7 @@ import {
   stageIndex,
   type ApiErrorBody,
   type MatterDetail,
+  type MatterFile,
   type SendBackTarget,
   type WorkflowEventType,
 } from '@village/shared';
@@ -39,7 +40,8 @@ import {
 import type { Result } from '../../../../services/http';
 import { AreaField } from '../../components/AreaField';
 import { PeoplePicker, type Person } from '../../components/PeoplePicker';
-import { noteMatterChanged } from '../../utils/changes';
+import { PhotoPicker } from '../../components/PhotoPicker';
+import { backToMatter, noteMatterChanged } from '../../utils/changes';
 import { beijingToday, isDay, money, parseYuan, yuanInput } from '../../utils/format';
 import '../../matters.css';
 
@@ -71,6 +73,7 @@ export interface ActForm {
   end: string;
   amount: string;
   day: string;
+  photos: MatterFile[];
 }
 
 /** The problems of the form for `event`, in words (the server checks again and says why it refuses). */
@@ -134,7 +137,7 @@ function send(matter: MatterDetail, event: ActEvent, target: string | undefined,
     case 'send_back':
       return sendBack(matter.id, { toStage: f.target as SendBackTarget, reason: text, opinionId: target ?? null, version });
     case 'report_progress':
-      return reportProgress(matter.id, { text, spentFen: fen(f.amount), photoIds: [], version });
+      return reportProgress(matter.id, { text, spentFen: fen(f.amount), photoIds: f.photos.map((p) => p.id), version });
     case 'withdraw':
       return advanceMatter(matter.id, { event: { type: 'withdraw', reason: text }, version });
     case 'start_implementation': {
@@ -145,7 +148,7 @@ function send(matter: MatterDetail, event: ActEvent, target: string | undefined,
       });
     }
     case 'report_result':
-      return advanceMatter(matter.id, { event: { type: 'report_result', summary: text, completedOn: f.day, totalSpentFen: fen(f.amount), photoIds: [] }, version });
+      return advanceMatter(matter.id, { event: { type: 'report_result', summary: text, completedOn: f.day, totalSpentFen: fen(f.amount), photoIds: f.photos.map((p) => p.id) }, version });
     case 'sign_off_result':
       return advanceMatter(matter.id, { event: text ? { type: 'sign_off_result', note: text } : { type: 'sign_off_result' }, version });
     case 'publish_result':
@@ -168,7 +171,7 @@ export default function MatterActPage() {
   const target = router.params.target ? decodeURIComponent(router.params.target) : undefined;
   const [matter, setMatter] = useState<MatterDetail | null>(null);
   const [loadError, setLoadError] = useState<ApiErrorBody | null>(null);
-  const [form, setForm] = useState<ActForm>({ text: '', blocking: null, target: null, people: [], start: beijingToday(), end: '', amount: '', day: beijingToday() });
+  const [form, setForm] = useState<ActForm>({ text: '', blocking: null, target: null, people: [], start: beijingToday(), end: '', amount: '', day: beijingToday(), photos: [] });
   const [errors, setErrors] = useState<Partial<Record<keyof ActForm, string>>>({});
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -215,7 +218,7 @@ export default function MatterActPage() {
       return;
     }
     noteMatterChanged(matter.id, `${m.actTitle[event]}：${m.done}`);
-    void Taro.navigateBack();
+    backToMatter(matter.id);
   }
 
   if (!matterId || !event) {
@@ -305,6 +308,9 @@ export default function MatterActPage() {
               maxlength={20}
               testId="matter-act-amount"
             />
+          ) : null}
+          {event === 'report_progress' || event === 'report_result' ? (
+            <PhotoPicker label={m.workPhotos} value={form.photos} onChange={(p) => set('photos', p)} testId="matter-act-photos" />
           ) : null}
           {event !== 'start_implementation' && event !== 'publish_result' && event !== 'archive' ? (
             <AreaField label={textLabel(event)} hint={textHint(event)} value={form.text} onChange={(v) => set('text', v)} error={errors.text} maxlength={textMax(event)} testId="matter-act-text" />

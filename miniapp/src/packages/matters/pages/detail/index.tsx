@@ -6,14 +6,17 @@ import { roleProps } from '../../../../components/a11y';
 import { ErrorState } from '../../../../components/ErrorState';
 import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
+import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
 import { messages } from '../../../../constants/messages';
+import { useMe } from '../../../../hooks/useMe';
 import { routes, withQuery } from '../../../../constants/routes';
 import { ActionList } from '../../components/ActionList';
 import { Disclosures, Implementation, Objections, Opinions, Revisions, Timeline } from '../../components/Records';
 import { Stepper } from '../../components/Stepper';
 import { useMatter } from '../../hooks/useMatter';
 import { takeMatterChange } from '../../utils/changes';
+import { countsToConfirm } from '../../utils/count';
 import { money } from '../../utils/format';
 import '../../matters.css';
 
@@ -36,7 +39,7 @@ export function actionUrl(matterId: string, action: Pick<WorkflowAction, 'event'
 export default function MatterPage() {
   const router = useRouter();
   const matterId = router.params.id ? decodeURIComponent(router.params.id) : undefined;
-  const { state, reload } = useMatter(matterId);
+  const { state, reload, replace } = useMatter(matterId);
   const [flash, setFlash] = useState<string | null>(null);
   const first = useRef(true);
 
@@ -78,12 +81,13 @@ export default function MatterPage() {
             </View>
           ) : null}
           <Header matter={matter} />
+          <CountsToConfirm matter={matter} />
           <Stepper steps={matter.stepper} meetings={matter.meetings} />
           <ActionList actions={matter.actions} onAct={(a) => void Taro.navigateTo({ url: actionUrl(matter.id, a) })} />
           <Body matter={matter} />
           <Opinions matter={matter} />
           <Disclosures matter={matter} />
-          <Objections matter={matter} />
+          <Objections matter={matter} onChange={replace} />
           <Implementation matter={matter} />
           <Revisions revisions={matter.revisions} />
           <Timeline matter={matter} />
@@ -109,6 +113,30 @@ function Header({ matter }: { matter: MatterDetail }) {
         {matter.nextStep}
       </Text>
       {matter.closedReason ? <Text className="matter-warn">{m.closedReason(matter.closedReason)}</Text> : null}
+    </View>
+  );
+}
+
+/** The 监票人 of a paper count is asked here, first thing, to check the numbers. */
+function CountsToConfirm({ matter }: { matter: MatterDetail }) {
+  const { me } = useMe();
+  const mine = countsToConfirm(matter, me?.resident?.id ?? null);
+  if (mine.length === 0) return null;
+  return (
+    <View className="section">
+      {mine.map((meeting) => (
+        <Notice key={meeting.id} tone="warning" title={m.countForYou(meeting.purposeLabel)} testId={`matter-count-todo-${meeting.id}`}>
+          <Button
+            className="big-button matter-gap"
+            type="primary"
+            block
+            onClick={() => void Taro.navigateTo({ url: withQuery(routes.matterCount, { id: matter.id, meeting: meeting.id }) })}
+            data-testid={`matter-count-go-${meeting.id}`}
+          >
+            {m.countGo}
+          </Button>
+        </Notice>
+      ))}
     </View>
   );
 }

@@ -24,7 +24,7 @@ import { advanceMatter, amendMatter, createMatter, getMatter, listMatterTypes } 
 import type { Result } from '../../../../services/http';
 import { AreaField } from '../../components/AreaField';
 import { DiffView } from '../../components/DiffView';
-import { noteMatterChanged } from '../../utils/changes';
+import { backToMatter, noteMatterChanged } from '../../utils/changes';
 import { parseYuan, yuanInput } from '../../utils/format';
 import '../../matters.css';
 
@@ -142,7 +142,7 @@ export default function MatterEditPage() {
       void Taro.redirectTo({ url: withQuery(routes.matterDetail, { id: result.data.id }) });
     } else {
       noteMatterChanged(result.data.id, m.saved);
-      void Taro.navigateBack();
+      backToMatter(result.data.id);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import {
   DECISION_BODY_LABELS,
   ELECTORATES_BY_BODY,
@@ -39,7 +39,7 @@ import { MeetingCard } from '../../components/MeetingCard';
 import { PeoplePicker, type Person } from '../../components/PeoplePicker';
 import { PhotoPicker } from '../../components/PhotoPicker';
 import { useMatter } from '../../hooks/useMatter';
-import { noteMatterChanged } from '../../utils/changes';
+import { backToMatter, noteMatterChanged } from '../../utils/changes';
 import { beijingToday, isDay, parseBeijingTime, parseCount } from '../../utils/format';
 import '../../matters.css';
 
@@ -330,7 +330,7 @@ function SubmitStep({ matter, meeting, event }: { matter: MatterDetail; meeting:
     setAsking(false);
     if (!r.ok) return setError(r.error);
     noteMatterChanged(matter.id, m.eventSubmitted);
-    void Taro.navigateBack();
+    backToMatter(matter.id);
   }
 
   return (
