@@ -31,3 +31,4 @@ export * from './rules/workflow-guards';
 export * from './rules/workflow-stepper';
 export * from './rules/workflow';
 export * from './types/matter';
+export * from './types/proposal';

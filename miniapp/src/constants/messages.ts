@@ -1242,6 +1242,10 @@ export const messages = {
     townshipVillage: (name: string, overdue: number) => (overdue > 0 ? `⚠ ${name}：${overdue} 项逾期` : name),
     notAllowed: '这一页只对村两委、监委会成员和乡镇干部开放。',
   },
+  /** 村民提议 (packages/proposals and the 议事 tab's 提议 section). */
+  proposals: {
+    title: '村民提议',
+  },
   points: {
     title: '积分',
     heading: '积分',

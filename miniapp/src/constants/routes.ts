@@ -42,6 +42,11 @@ export const routes = {
   matterPolicy: '/packages/matters/pages/policy/index',
   matterAuthorizations: '/packages/matters/pages/authorizations/index',
   matterObligations: '/packages/matters/pages/obligations/index',
+  proposalDetail: '/packages/proposals/pages/detail/index',
+  proposalCreate: '/packages/proposals/pages/create/index',
+  proposalQueue: '/packages/proposals/pages/queue/index',
+  proposalAct: '/packages/proposals/pages/act/index',
+  townshipOversight: '/packages/proposals/pages/oversight/index',
 } as const;
 
 /** The tab pages: reached with Taro.switchTab, never navigateTo. */
