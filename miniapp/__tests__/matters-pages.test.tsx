@@ -335,7 +335,7 @@ describe('the forms', () => {
   it('checks the other acts\' fields in words', () => {
     const base = { text: '', blocking: null, target: null, people: [], start: '2026-12-05', end: '', amount: '', day: '2026-12-05', photos: [] };
     expect(checkActForm('send_back', base)).toEqual({ target: '请填写退回到哪一步重新办', text: '请填写原因' });
-    expect(checkActForm('start_implementation', { ...base, amount: '1.234' })).toEqual({ people: '请选实施负责人', end: '日期请写成 2026-12-05 这样', amount: '金额请写数字，最多两位小数，例如 12345.50' });
+    expect(checkActForm('start_implementation', { ...base, amount: '1.234' })).toEqual({ people: '请选实施负责人', end: '请选择日期', amount: '金额请写数字，最多两位小数，例如 12345.50' });
     expect(checkActForm('report_progress', { ...base, text: '路基完成', amount: '0' })).toEqual({});
     expect(checkActForm('archive', base)).toEqual({});
   });
@@ -383,10 +383,12 @@ describe('the forms', () => {
     });
     renderPage(<MatterMeetingPage />);
     await screen.findByTestId('matter-schedule');
-    fireEvent.change(screen.getByTestId('matter-schedule-notice').querySelector('input')!, { target: { value: '2026-11-25' } });
-    fireEvent.change(screen.getByTestId('matter-schedule-when').querySelector('input')!, { target: { value: '2026-12-01 09:00' } });
+    // The system pickers answer with a day (and the time stays at 09:00).
+    const pick = (field: string, value: string) => fireEvent.change(within(screen.getByTestId(field)).getByTestId('picker-date'), { target: { value } });
+    pick('matter-schedule-notice', '2026-11-25');
+    pick('matter-schedule-when', '2026-12-01');
     expect(screen.getByTestId('matter-schedule-warning').textContent).toMatch(/^⚠ 村民会议应提前 10 天通知/);
-    fireEvent.change(screen.getByTestId('matter-schedule-when').querySelector('input')!, { target: { value: '2026-12-06 09:00' } });
+    pick('matter-schedule-when', '2026-12-06');
     expect(screen.queryByTestId('matter-schedule-warning')).toBeNull();
   });
 

@@ -59,9 +59,10 @@ async function meetingOnPage(login: LoginAnswer, event: string, minutes: string,
   await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
   await page.getByTestId(`matter-act-${event}`).click();
   await waitForPageShown(page, 'matter-meeting-page');
-  await page.locator('[data-testid="matter-schedule-when"] input').fill(`${today()} 08:00`);
+  await page.getByTestId('matter-schedule-when-day').fill(today());
+  await page.getByTestId('matter-schedule-when-time').fill('08:00');
   await page.locator('[data-testid="matter-schedule-place"] input').fill('村委会会议室');
-  await page.locator('[data-testid="matter-schedule-notice"] input').fill(addDays(today(), -1));
+  await page.getByTestId('matter-schedule-notice-day').fill(addDays(today(), -1));
   if (screenshots) await check('matters-schedule', 'standard');
   await page.getByTestId('matter-schedule-save').click();
   await page.getByTestId('matter-record').waitFor();
@@ -423,8 +424,8 @@ describe('one matter through the 四议两公开, across roles', () => {
     await page.locator('[data-testid="matter-act-responsible-q"] input').fill(boss.name);
     await page.getByTestId('matter-act-responsible-search').click();
     await page.getByTestId(`matter-act-responsible-option-${boss.id}`).click();
-    expect(await page.locator('[data-testid="matter-act-start"] input').inputValue()).toBe(today());
-    await page.locator('[data-testid="matter-act-end"] input').fill(addDays(today(), 90));
+    expect(await page.getByTestId('matter-act-start-day').inputValue()).toBe(today());
+    await page.getByTestId('matter-act-end-day').fill(addDays(today(), 90));
     await check('matters-start', 'standard');
     await page.getByTestId('matter-act-submit').click();
     await dialogButton('matter-act-confirm', '确认').click();

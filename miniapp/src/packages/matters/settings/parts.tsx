@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ApiErrorBody } from '@village/shared';
 import Taro from '@tarojs/taro';
 import { pressProps, roleProps } from '../../../components/a11y';
@@ -6,7 +6,6 @@ import { ErrorState } from '../../../components/ErrorState';
 import { LoadingState } from '../../../components/LoadingState';
 import { Notice } from '../../../components/Notice';
 import { messages } from '../../../constants/messages';
-import { dayText } from '../../../services/dates';
 
 const s = messages.matterSettings;
 
@@ -35,40 +34,6 @@ export function ReadOnlyNote({ testId }: { testId?: string }) {
       <Notice tone="info" title={s.readOnlyBadge} testId={testId ?? 'settings-readonly'}>
         <Text>{s.readOnlyNote}</Text>
       </Notice>
-    </View>
-  );
-}
-
-/** A date as a row ("提议日期：11月25日 ›") that opens the system date picker. */
-export function DateRow({
-  label,
-  value,
-  start,
-  end,
-  onChange,
-  error,
-  testId,
-}: {
-  label: string;
-  value: string;
-  start?: string;
-  end?: string;
-  onChange: (day: string) => void;
-  error?: string | null;
-  testId?: string;
-}) {
-  return (
-    <View>
-      <Picker mode="date" value={value || end || ''} start={start ?? '2020-01-01'} end={end ?? '2099-12-31'} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className={`ms-date__row${error ? ' ms-date__row--invalid' : ''}`} {...roleProps('button')} aria-label={`${label}：${value ? dayText(value) : ''}`} data-testid={testId}>
-          <Text className="ms-date__label">{label}：</Text>
-          <Text className="ms-date__value">{value ? dayText(value) : s.pickDay}</Text>
-          <Text className="ms-date__arrow" aria-hidden>
-            ›
-          </Text>
-        </View>
-      </Picker>
-      {error ? <Text className="ms-error">{error}</Text> : null}
     </View>
   );
 }

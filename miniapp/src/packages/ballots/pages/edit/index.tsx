@@ -35,7 +35,7 @@ import { noteBallotsChanged } from '../../../../services/ballotEvents';
 import { serverNowMs } from '../../../../services/ballotTime';
 import type { Result } from '../../../../services/http';
 import { AreaBox } from '../../components/AreaBox';
-import { DateTimeRow } from '../../components/DateTimeRow';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useBallot } from '../../hooks/useBallot';
 import {
@@ -321,7 +321,7 @@ export default function BallotEditPage() {
       </View>
 
       <View className="section ballot-card">
-        <DateTimeRow
+        <DateTimeField
           label={m.opensLabel}
           day={form.opensDay}
           time={form.opensTime}
@@ -330,7 +330,7 @@ export default function BallotEditPage() {
           error={errors.opens}
           testId="ballot-form-opens"
         />
-        <DateTimeRow
+        <DateTimeField
           label={m.closesLabel}
           day={form.closesDay}
           time={form.closesTime}

@@ -24,6 +24,7 @@ import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
 import { messages } from '../../../../constants/messages';
 import {
@@ -290,13 +291,13 @@ export default function MatterActPage() {
           {event === 'start_implementation' ? (
             <View>
               <PeoplePicker label={m.responsibleLabel} single value={form.people} onChange={(p) => set('people', p)} error={errors.people} testId="matter-act-responsible" />
-              <TextField label={m.plannedStartLabel} value={form.start} onChange={(v) => set('start', v)} error={errors.start} maxlength={10} testId="matter-act-start" />
-              <TextField label={m.plannedEndLabel} value={form.end} onChange={(v) => set('end', v)} error={errors.end} maxlength={10} testId="matter-act-end" />
+              <DateTimeField label={m.plannedStartLabel} day={form.start} onDay={(d) => set('start', d)} error={errors.start} testId="matter-act-start" />
+              <DateTimeField label={m.plannedEndLabel} day={form.end} start={form.start || undefined} onDay={(d) => set('end', d)} error={errors.end} testId="matter-act-end" />
               <TextField label={m.budgetLabel} hint={m.budgetHint} type="digit" value={form.amount} onChange={(v) => set('amount', v)} error={errors.amount} maxlength={20} testId="matter-act-amount" />
             </View>
           ) : null}
           {event === 'report_result' ? (
-            <TextField label={m.completedOnLabel} value={form.day} onChange={(v) => set('day', v)} error={errors.day} maxlength={10} testId="matter-act-day" />
+            <DateTimeField label={m.completedOnLabel} day={form.day} end={beijingToday()} onDay={(d) => set('day', d)} error={errors.day} testId="matter-act-day" />
           ) : null}
           {event === 'report_progress' || event === 'report_result' ? (
             <TextField

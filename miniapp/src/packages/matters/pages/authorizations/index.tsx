@@ -14,7 +14,8 @@ import { useMe } from '../../../../hooks/useMe';
 import { beijingToday, dayText } from '../../../../services/dates';
 import { listMatterTypes } from '../../../../services/api/matters';
 import { canEditMatterSettings, grantAuthorization, listAuthorizations, listAuthorizingMeetings, revokeAuthorization } from '../../../../services/api/matterSettings';
-import { DateRow, SettingsTop } from '../../settings/parts';
+import { DateTimeField } from '../../../../components/DateTimeField';
+import { SettingsTop } from '../../settings/parts';
 import { authorizationState, type AuthorizationState } from '../../utils/settings';
 import '../../matters.css';
 import '../../settings.css';
@@ -200,7 +201,7 @@ export default function AuthorizationsPage() {
                   <Choice label={s.untilForever} checked={forever} onSelect={() => setForever(true)} testId="auth-until-forever" />
                   <Choice label={s.untilDay} checked={!forever} onSelect={() => setForever(false)} testId="auth-until-day" />
                 </ChoiceGroup>
-                {!forever ? <DateRow label={s.untilPick} value={until} start={today} onChange={setUntil} error={errors.until} testId="auth-until-date" /> : null}
+                {!forever ? <DateTimeField label={s.untilPick} day={until} start={today} onDay={setUntil} error={errors.until} testId="auth-until-date" /> : null}
                 <Button className="big-button ms-gap" type="primary" block disabled={busy} onClick={askGrant} data-testid="auth-grant-submit">
                   {s.grantSubmit}
                 </Button>
@@ -249,7 +250,7 @@ export default function AuthorizationsPage() {
                 {meetingPicker}
                 {canRecord ? (
                   <View>
-                    <DateRow label={s.revokeDayLabel} value={revokedOn} start={a.grantedOn} onChange={setRevokedOn} testId="auth-revoke-date" />
+                    <DateTimeField label={s.revokeDayLabel} day={revokedOn} start={a.grantedOn} onDay={setRevokedOn} testId="auth-revoke-date" />
                     <Button className="big-button ms-gap ms-danger" type="primary" block disabled={busy} onClick={() => askRevoke(a)} data-testid="auth-revoke-submit">
                       {s.revoke}
                     </Button>

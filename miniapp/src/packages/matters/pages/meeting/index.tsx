@@ -30,6 +30,7 @@ import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
 import { messages } from '../../../../constants/messages';
 import { listBallots } from '../../../../services/api/ballots';
@@ -106,7 +107,8 @@ function ScheduleForm({ matter, event, onDone }: { matter: MatterDetail; event: 
   const [body, setBody] = useState<DecisionBody>(bodies[0]);
   const electorates = ELECTORATES_BY_BODY[body];
   const [electorate, setElectorate] = useState<Electorate>(electorates[0]);
-  const [when, setWhen] = useState('');
+  const [whenDay, setWhenDay] = useState('');
+  const [whenTime, setWhenTime] = useState('09:00');
   const [place, setPlace] = useState('');
   const [noticeOn, setNoticeOn] = useState(beijingToday());
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -117,8 +119,8 @@ function ScheduleForm({ matter, event, onDone }: { matter: MatterDetail; event: 
     if (!ELECTORATES_BY_BODY[body].includes(electorate)) setElectorate(ELECTORATES_BY_BODY[body][0]);
   }, [body, electorate]);
 
-  const at = parseBeijingTime(when);
-  const warning = at && isDay(noticeOn) && body !== 'poll' ? checkMeetingNotice(body, noticeOn, when.trim().slice(0, 10)) : null;
+  const at = isDay(whenDay) ? parseBeijingTime(`${whenDay} ${whenTime}`) : null;
+  const warning = at && isDay(noticeOn) && body !== 'poll' ? checkMeetingNotice(body, noticeOn, whenDay) : null;
 
   async function save(): Promise<void> {
     const found: Record<string, string | undefined> = {};
@@ -157,9 +159,9 @@ function ScheduleForm({ matter, event, onDone }: { matter: MatterDetail; event: 
       ) : (
         <Text className="matter-line">{`${m.electorateChoice}：${ELECTORATE_LABELS[electorate]}`}</Text>
       )}
-      <TextField label={m.whenLabel} value={when} onChange={(v) => setWhen(v)} error={errors.when} maxlength={16} testId="matter-schedule-when" />
+      <DateTimeField label={m.whenLabel} day={whenDay} onDay={setWhenDay} time={whenTime} onTime={setWhenTime} error={errors.when} testId="matter-schedule-when" />
       <TextField label={m.placeLabel} value={place} onChange={(v) => setPlace(v)} error={errors.place} maxlength={MATTER_PLACE_MAX} testId="matter-schedule-place" />
-      <TextField label={m.noticeOnLabel} value={noticeOn} onChange={(v) => setNoticeOn(v)} error={errors.noticeOn} maxlength={10} testId="matter-schedule-notice" />
+      <DateTimeField label={m.noticeOnLabel} day={noticeOn} onDay={setNoticeOn} end={beijingToday()} error={errors.noticeOn} testId="matter-schedule-notice" />
       {warning ? (
         <Text className="matter-warn" data-testid="matter-schedule-warning">
           {m.noticeWarning(warning.reason)}
@@ -276,7 +278,7 @@ function RecordForm({ matter, meeting, onDone }: { matter: MatterDetail; meeting
     <View className="section matter-card" data-testid="matter-record">
       <Text className="matter-card__title">{m.recordTitle}</Text>
       {error ? <ErrorState error={error} title={m.actionFailed} /> : null}
-      <TextField label={m.heldOnLabel} value={f.heldOn} onChange={(v) => set('heldOn', v)} error={errors.heldOn} maxlength={10} testId="matter-record-held" />
+      <DateTimeField label={m.heldOnLabel} day={f.heldOn} onDay={(d) => set('heldOn', d)} end={beijingToday()} error={errors.heldOn} testId="matter-record-held" />
       <ChoiceGroup label={m.countKind}>
         <Choice label={m.countBallot} hint={m.countBallotHint} checked={f.kind === 'ballot'} onSelect={() => set('kind', 'ballot')} testId="matter-record-kind-ballot" />
         <Choice label={m.countPaper} hint={m.countPaperHint} checked={f.kind === 'paper'} onSelect={() => set('kind', 'paper')} testId="matter-record-kind-paper" />

@@ -27,7 +27,8 @@ import {
 import { AreaField } from '../../components/AreaField';
 import { PeoplePicker, type Person } from '../../components/PeoplePicker';
 import { PhotoPicker } from '../../components/PhotoPicker';
-import { DateRow, ReadOnlyNote } from '../../settings/parts';
+import { DateTimeField } from '../../../../components/DateTimeField';
+import { ReadOnlyNote } from '../../settings/parts';
 import { quarterText } from '../../utils/settings';
 import '../../matters.css';
 import '../../settings.css';
@@ -267,7 +268,7 @@ export default function ObligationsPage() {
                   <Choice key={b} label={s.bodies[b]} hint={s.bodyHints[b]} checked={form.body === b} onSelect={() => set('body', b)} testId={`petition-body-${b}`} />
                 ))}
               </ChoiceGroup>
-              <DateRow label={s.petitionDay} value={form.petitionedOn} end={today} onChange={(d) => set('petitionedOn', d)} error={errors.petitionedOn} testId="petition-date" />
+              <DateTimeField label={s.petitionDay} day={form.petitionedOn} end={today} onDay={(d) => set('petitionedOn', d)} error={errors.petitionedOn} testId="petition-date" />
               <AreaField label={s.subjectLabel} hint={s.subjectHint} value={form.subject} onChange={(v) => set('subject', v)} error={errors.subject} maxlength={500} testId="petition-subject" />
               {form.body === 'villager_assembly' ? <PeoplePicker label={s.adultSigners} value={form.adults} onChange={(p) => set('adults', p)} testId="petition-adults" /> : null}
               <RepresentativePicker value={form.reps} onChange={(p) => set('reps', p)} />

@@ -33,7 +33,7 @@ import { noteNoticesChanged } from '../../../../services/noticeEvents';
 import type { Result } from '../../../../services/http';
 import { AreaField } from '../../components/AreaField';
 import { AttachmentUploader } from '../../components/AttachmentUploader';
-import { DateRow } from '../../components/DateRow';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import { NoticeBody } from '../../components/NoticeBody';
 import {
   correctionForm,
@@ -358,11 +358,11 @@ export default function ComposePage() {
         <Text className="nt-sub" {...roleProps('heading')} aria-level={2}>
           {m.windowTitle}
         </Text>
-        <DateRow
+        <DateTimeField
           label={m.windowStart}
-          value={form.startsOn}
+          day={form.startsOn}
           start={today}
-          onChange={(d) => {
+          onDay={(d) => {
             setSaved(false);
             setForm((f) => (f ? withStart(f, d, minDays) : f));
             if (errors.window) setErrors((e) => ({ ...e, window: undefined }));
@@ -370,11 +370,11 @@ export default function ComposePage() {
           invalid={Boolean(errors.window)}
           testId="compose-starts"
         />
-        <DateRow
+        <DateTimeField
           label={m.windowEnd}
-          value={form.endsOn}
+          day={form.endsOn}
           start={form.startsOn}
-          onChange={(d) => set('endsOn', d)}
+          onDay={(d) => set('endsOn', d)}
           invalid={Boolean(errors.window)}
           testId="compose-ends"
         />
