@@ -13,13 +13,22 @@ import { validationException } from './common/errors/validation';
 import { correlationId } from './common/http/correlation-id';
 import { AppConfig } from './config/app-config';
 import { FakeWechatServer } from './modules/wechat/fake/fake-wechat-server';
+import { WECHAT_PUSH_PATH } from './modules/wechat/push/wechat-push.controller';
 import { WechatEndpoint } from './modules/wechat/wechat.module';
 import { buildOpenApiDocument } from './openapi';
 
 /** Builds the whole app the same way for the server, the CLI and the e2e tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   // Outside production WeChat is a local fake speaking the same protocol, on a port of its own.
-  const fakeWechat = config.WECHAT_API_BASE === 'fake' ? new FakeWechatServer({ appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }) : null;
+  // Its image-check verdicts are pushed to our 消息推送 URL a second after each check, as WeChat would.
+  const fakeWechat =
+    config.WECHAT_API_BASE === 'fake'
+      ? new FakeWechatServer({
+          appId: config.WECHAT_APP_ID,
+          appSecret: config.WECHAT_APP_SECRET,
+          push: { url: `${config.PUBLIC_BASE_URL}/${API_PREFIX}/${WECHAT_PUSH_PATH}`, token: config.WECHAT_PUSH_TOKEN, delayMs: 1000 },
+        })
+      : null;
   const wechatBaseUrl = fakeWechat ? await fakeWechat.listen() : config.WECHAT_API_BASE;
   const endpoint = new WechatEndpoint(wechatBaseUrl, () => fakeWechat?.close() ?? Promise.resolve());
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, endpoint), {

@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module';
 import { VillagesModule } from './modules/villages/villages.module';
 import { VotingModule } from './modules/voting/voting.module';
 import { MattersModule } from './modules/matters/matters.module';
+import { ProposalsModule } from './modules/proposals/proposals.module';
 import { DemoSeeder } from './seed/demo-seeder';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         NoticesModule,
         VotingModule,
         MattersModule,
+        ProposalsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, ...(config.DEMO_SEED ? [DemoSeeder] : [])],
     };

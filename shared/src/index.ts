@@ -32,3 +32,4 @@ export * from './rules/workflow-stepper';
 export * from './rules/workflow';
 export * from './types/matter';
 export * from './types/proposal';
+export * from './rules/proposal-flow';

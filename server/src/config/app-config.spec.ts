@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     DATABASE_URL: 'mysql://u:p@db:3306/v',
     WECHAT_API_BASE: 'https://api.weixin.qq.com',
     WECHAT_APP_SECRET: 'real-secret',
+    WECHAT_PUSH_TOKEN: 'realPushToken2026',
     FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     AUDIT_SIGNING_KEY: Buffer.from(AUDIT_KEY_PEM).toString('base64'),
   };
@@ -44,6 +45,8 @@ describe('loadConfig', () => {
   it('refuses the fake WeChat server, demo secret and missing field key in production', () => {
     expect(() => loadConfig({ ...production, WECHAT_API_BASE: 'fake' })).toThrow('WECHAT_API_BASE');
     expect(() => loadConfig({ ...production, WECHAT_APP_SECRET: '' })).toThrow('WECHAT_APP_SECRET');
+    expect(() => loadConfig({ ...production, WECHAT_PUSH_TOKEN: '' })).toThrow('WECHAT_PUSH_TOKEN');
+    expect(() => loadConfig({ ...production, WECHAT_PUSH_TOKEN: 'has space' })).toThrow('3 到 32 位');
     expect(() => loadConfig({ ...production, FIELD_ENCRYPTION_KEY: '' })).toThrow('FIELD_ENCRYPTION_KEY');
     expect(() => loadConfig({ ...production, FIELD_ENCRYPTION_KEY: 'short' })).toThrow('44 个字符');
   });

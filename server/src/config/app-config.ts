@@ -13,6 +13,9 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 /** The demo village (土岭底村) has this 统计用区划代码-style code; see src/seed/demo-village.ts. */
 export const DEMO_VILLAGE_CODE = '140431203201';
 
+/** The push token of the demo and the tests; refused in production. */
+export const DEMO_WECHAT_PUSH_TOKEN = 'villagedemopushtoken';
+
 function toBoolean({ value }: { value: unknown }): unknown {
   if (typeof value !== 'string') return value;
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
@@ -81,6 +84,13 @@ export class AppConfig {
   @IsString()
   @IsNotEmpty({ message: 'WECHAT_APP_SECRET 不能为空' })
   WECHAT_APP_SECRET = 'demo-secret';
+
+  /**
+   * The 令牌 (Token) typed into the mini-program's admin console under 开发管理 → 消息推送: WeChat signs
+   * each push to /api/wechat/push (mediaCheckAsync verdicts) with it. 3–32 letters or digits.
+   */
+  @Matches(/^[A-Za-z0-9]{3,32}$/, { message: 'WECHAT_PUSH_TOKEN 必须是 3 到 32 位英文字母或数字（与小程序后台“消息推送”的令牌一致）' })
+  WECHAT_PUSH_TOKEN = DEMO_WECHAT_PUSH_TOKEN;
 
   /** base64 of 32 random bytes. Outside production a key file under KEYS_DIR is made on first start. */
   @Matches(/^$|^[A-Za-z0-9+/]{43}=$/, { message: 'FIELD_ENCRYPTION_KEY 必须是 32 字节密钥的 base64（44 个字符）' })
@@ -219,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (config.CLOCK_OFFSET_DAYS !== 0) problems.push('生产环境不能设置 CLOCK_OFFSET_DAYS（只供测试把服务器时间往前或往后拨）');
     if (!config.FIELD_ENCRYPTION_KEY) problems.push('生产环境必须设置 FIELD_ENCRYPTION_KEY（32 字节密钥的 base64）');
     if (config.WECHAT_APP_SECRET === 'demo-secret') problems.push('生产环境必须设置 WECHAT_APP_SECRET');
+    if (config.WECHAT_PUSH_TOKEN === DEMO_WECHAT_PUSH_TOKEN) problems.push('生产环境必须设置 WECHAT_PUSH_TOKEN（与小程序后台“消息推送”的令牌一致）');
     if (!config.NOTICE_FILE_URL_SECRET && !config.FIELD_ENCRYPTION_KEY) {
       problems.push('生产环境必须设置 NOTICE_FILE_URL_SECRET，或设置 FIELD_ENCRYPTION_KEY（附件链接的签名密钥由它派生）');
     }

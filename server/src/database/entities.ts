@@ -13,6 +13,8 @@ import {
 import { CorrectionRequest } from '../modules/roster/entities/correction-request.entity';
 import { Ballot, BallotEligibility, BallotOpenVote, BallotPaperCount, BallotParticipation, BallotResult, BallotSecretChoice } from '../modules/voting/entities';
 import { AssemblyAuthorizationRow, ConveningPetition, Matter, MatterFile, MatterMeeting, MatterObjection, MatterOpinion, MatterProgress, MatterPolicyRow, MatterRevision, MatterTypeConfig } from '../modules/matters/entities';
+import { Proposal, ProposalCosign, ProposalEvent, ProposalPhoto, ProposalSettingsRow } from '../modules/proposals/entities';
+import { MediaCheck } from '../modules/wechat/entities/media-check.entity';
 import { Notice, NoticeAttachment, NoticeInPerson, NoticePolicyRow, NoticeQuery, NoticeRead } from '../modules/notices/entities';
 import {
   CouncilChannel,
@@ -55,4 +57,6 @@ export const ALL_ENTITIES = [
   Ballot, BallotEligibility, BallotParticipation, BallotOpenVote, BallotSecretChoice, BallotPaperCount, BallotResult,
   Matter, MatterRevision, MatterMeeting, MatterObjection, MatterOpinion, MatterProgress, MatterFile,
   MatterTypeConfig, MatterPolicyRow, AssemblyAuthorizationRow, ConveningPetition,
+  MediaCheck,
+  Proposal, ProposalCosign, ProposalPhoto, ProposalEvent, ProposalSettingsRow,
 ];

@@ -12,6 +12,12 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 const PERSONAS = ['new', 'villager', 'household_rep', 'grid_leader', 'committee', 'secretary', 'supervisor', 'township'] as const;
 
+/**
+ * Public routes that authenticate the caller another way — WeChat's 消息推送 signature in the query —
+ * and so answer 401 to anyone without it, with or without a bearer token.
+ */
+const SIGNED_BY_WECHAT = new Set(['GET /api/wechat/push', 'POST /api/wechat/push']);
+
 /** Requests that end the caller's own session: the persona signs in again afterwards. */
 const ENDS_SESSION = new Set(['POST /api/auth/logout']);
 
@@ -72,6 +78,12 @@ describe('authorization matrix (SQLite)', () => {
       .set('authorization', `Bearer ${logins.get('secretary')?.accessToken}`)
       .send({ typeCode: 'general', title: '授权矩阵用的事项', body: '正文' });
     if (matter.status !== 201) throw new Error(`matrix fixture: matter create failed ${matter.status}`);
+    // Proposals: one of the demo village, raised by a villager.
+    const proposal = await t.http
+      .post('/api/proposals')
+      .set('authorization', `Bearer ${logins.get('villager')?.accessToken}`)
+      .send({ title: '授权矩阵用的提议', body: '授权矩阵用的提议正文', categoryCode: 'other', photoIds: [] });
+    if (proposal.status !== 201) throw new Error(`matrix fixture: proposal create failed ${proposal.status}`);
     ids = {
       own: {
         residentId: resident.id,
@@ -90,6 +102,7 @@ describe('authorization matrix (SQLite)', () => {
         objectionId: randomUUID(),
         opinionId: randomUUID(),
         authorizationId: randomUUID(),
+        proposalId: proposal.body.id,
       },
       foreign: {
         residentId: other.residentId,
@@ -106,6 +119,7 @@ describe('authorization matrix (SQLite)', () => {
         objectionId: randomUUID(),
         opinionId: randomUUID(),
         authorizationId: randomUUID(),
+        proposalId: randomUUID(),
         // Sequence numbers are per village: one the caller's village does not have.
         seq: '999999',
       },
@@ -147,6 +161,13 @@ describe('authorization matrix (SQLite)', () => {
       const key = `${route.method} ${route.path}`;
       const ownPath = fill(route.path, ids.own);
       const hasIds = route.path.includes(':');
+      if (SIGNED_BY_WECHAT.has(key)) {
+        for (const persona of [null, ...PERSONAS]) {
+          const res = await call(route, ownPath, persona ? logins.get(persona)?.accessToken : undefined);
+          if (res.status !== 401) failures.push(`${key} unsigned as ${persona ?? 'anonymous'} → ${res.status}`);
+        }
+        continue;
+      }
 
       const anonymous = await call(route, ownPath);
       const anonymousAllowed = allowed(route, null);

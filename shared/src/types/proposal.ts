@@ -89,6 +89,7 @@ export interface ReplyDeadlineView {
  * 1/10 of adult villagers (or 1/3 of the 村民代表) oblige a 村民会议.
  */
 export interface CosignProgress {
+  /** The author and the co-signers (OL art. 21 counts every villager who proposes). */
   persons: number;
   households: number;
   representatives: number;
@@ -99,9 +100,11 @@ export interface CosignProgress {
   representativesNeeded: number;
   /** 0–1 share of personsNeeded, for the bar with the 1/10 line. */
   share: number;
+  /** ⌈adults/10⌉ persons or ⌈reps/3⌉ representatives reached: a 村民会议 must be convened. */
+  reached: boolean;
   /** The threshold was reached: the 村民会议 obligation it created. */
   obligationId: string | null;
-  /** "已有 23 人附议（18 户），还差 9 人达到十分之一" / "已达到全村成年村民十分之一，村委会应在 … 前召集村民会议". */
+  /** "已有 23 人（18 户）提议和附议，还差 9 人达到十分之一" / "…，达到全村成年村民十分之一，村委会应在 12月20日 前召集村民会议". */
   text: string;
 }
 

@@ -215,6 +215,7 @@ export class MatterConfigService {
         petitionedOn: dto.petitionedOn,
         subject: dto.subject,
         source: 'petition',
+        proposalId: null,
         adultSignerIdsJson: JSON.stringify([...new Set(dto.adultSignerIds)]),
         representativeSignerIdsJson: JSON.stringify([...new Set(dto.representativeSignerIds)]),
         photoIdsJson: JSON.stringify(dto.photoIds),

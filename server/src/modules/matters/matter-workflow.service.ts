@@ -86,7 +86,15 @@ export class MatterWorkflowService {
 
   /** 提出事项: revision 1 at 党组织提议. */
   async propose(actor: VillageActor, input: { typeCode: string; proposalId: string | null } & RevisionContent): Promise<string> {
-    return this.uow.run(auditActor(actor), async (work) => {
+    return this.uow.run(auditActor(actor), (work) => this.proposeWithin(work, actor, input));
+  }
+
+  /**
+   * `propose` inside a unit of work the caller already runs (a villager proposal converted to a
+   * matter: the proposal's change, the matter and both audit events commit together).
+   */
+  async proposeWithin(work: Work, actor: VillageActor, input: { typeCode: string; proposalId: string | null } & RevisionContent): Promise<string> {
+    {
       const store = new MatterStore(work.manager);
       const id = store.newId();
       const context = await this.context(store, actor, input.typeCode);
@@ -116,10 +124,10 @@ export class MatterWorkflowService {
         action: 'matter.proposed',
         entityType: 'matter',
         entityId: id,
-        after: { event: 'propose', fromStage: null, toStage: result.next.stage, typeCode: input.typeCode, revision: 1, summary: result.summary, version: 1 },
+        after: { event: 'propose', fromStage: null, toStage: result.next.stage, typeCode: input.typeCode, revision: 1, summary: result.summary, version: 1, proposalId: input.proposalId },
       });
       return id;
-    });
+    }
   }
 
   /**

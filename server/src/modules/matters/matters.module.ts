@@ -14,5 +14,8 @@ import { MattersService } from './matters.service';
   imports: [NoticesModule],
   controllers: [MattersController, MatterItemsController, MatterFilesController, MatterConfigController, TownshipConveningController],
   providers: [MatterFileLinks, MattersService, MatterCommandsService, MatterWorkflowService, MatterFilesService, MatterConfigService],
+  // Proposals (村民提议) convert into matters inside their own unit of work.
+  // MatterConfigService: the township's oversight page counts convening obligations with it.
+  exports: [MatterWorkflowService, MatterConfigService],
 })
 export class MattersModule {}

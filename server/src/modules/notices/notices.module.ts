@@ -66,6 +66,7 @@ import { SystemNoticePublisher } from './system-notice-publisher';
       useFactory: (config: AppConfig): NoticeFileStorage => new LocalNoticeFileStorage(config.NOTICE_FILES_DIR),
     },
   ],
-  exports: [SystemNoticePublisher, NoticeFileStorage],
+  // NoticePolicyService: the township's oversight page counts overdue disclosures with it.
+  exports: [SystemNoticePublisher, NoticeFileStorage, NoticePolicyService],
 })
 export class NoticesModule {}

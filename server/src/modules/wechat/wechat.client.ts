@@ -37,6 +37,21 @@ export interface ContentCheck {
 /** msgSecCheck v2 scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. A villager's query on a notice is a comment. */
 export const MSG_SEC_CHECK_SCENE_COMMENT = 2;
 
+/** mediaCheckAsync v2 scenes, the same enumeration as msgSecCheck. A proposal is a forum post (论坛). */
+export const MEDIA_CHECK_SCENES = [1, 2, 3, 4] as const;
+export type MediaCheckScene = (typeof MEDIA_CHECK_SCENES)[number];
+export const MEDIA_CHECK_SCENE_FORUM: MediaCheckScene = 3;
+/** mediaCheckAsync media_type: 1 audio, 2 image. Only images are checked here. */
+export const MEDIA_TYPE_IMAGE = 2;
+
+export interface MediaCheckRequest {
+  /** An http(s) URL WeChat's servers can download (a short-lived signed link to the stored file). */
+  mediaUrl: string;
+  /** The uploader, who must have used the mini-program in the last two hours (WeChat's rule). */
+  openid: string;
+  scene?: MediaCheckScene;
+}
+
 /** errcodes documented for auth.code2Session. */
 const INVALID_CODE = 40029;
 const CODE_ALREADY_USED = 40163;
@@ -101,6 +116,33 @@ export class WechatClient {
       throw new WechatException(WechatErrorCode.Unavailable, { errcode: body.errcode ?? 0, errmsg: 'no result.suggest in reply' });
     }
     return { suggest: suggest as ContentSuggestion, label: body.result?.label ?? 0, traceId: body.trace_id ?? null };
+  }
+
+  /**
+   * security.mediaCheckAsync v2 (POST /wxa/media_check_async): asks WeChat to check an image. WeChat
+   * answers at once with a trace_id and later POSTs the verdict to the mini-program's 消息推送 URL
+   * (event `wxa_media_check`, within 30 minutes), matched by that trace_id: see WechatPushController.
+   */
+  async mediaCheckAsync(request: MediaCheckRequest): Promise<string> {
+    const body = await this.withAccessToken(async (token) => {
+      const url = new URL('/wxa/media_check_async', this.options.baseUrl);
+      url.search = new URLSearchParams({ access_token: token }).toString();
+      return this.requestJson<WechatErrorBody & { trace_id?: string; traceId?: string }>(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          media_url: request.mediaUrl,
+          media_type: MEDIA_TYPE_IMAGE,
+          version: 2,
+          scene: request.scene ?? MEDIA_CHECK_SCENE_FORUM,
+          openid: request.openid,
+        }),
+      });
+    });
+    // The HTTPS API answers trace_id; WeChat's cloud-call variant answers traceId (developer community).
+    const traceId = body.trace_id ?? body.traceId;
+    if (!traceId) throw new WechatException(WechatErrorCode.Unavailable, { errcode: body.errcode ?? 0, errmsg: 'no trace_id in reply' });
+    return traceId;
   }
 
   /**

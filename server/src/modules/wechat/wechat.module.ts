@@ -1,5 +1,7 @@
 import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { MediaCheckService } from './media-check.service';
+import { WechatPushController } from './push/wechat-push.controller';
 import { WechatClient } from './wechat.client';
 
 /** Where WeChat's server API answers: the configured base URL, or the embedded fake's address. */
@@ -30,10 +32,16 @@ class WechatEndpointLifecycle implements OnApplicationShutdown {
   }
 }
 
+/**
+ * WeChat's server API (WechatClient) and its push side: /api/wechat/push receives the verdicts of
+ * image checks, which MediaCheckService matches to the module that started them (see its doc).
+ */
 @Global()
 @Module({
+  controllers: [WechatPushController],
   providers: [
     WechatEndpointLifecycle,
+    MediaCheckService,
     {
       provide: WechatClient,
       inject: [AppConfig, WechatEndpoint],
@@ -41,6 +49,6 @@ class WechatEndpointLifecycle implements OnApplicationShutdown {
         new WechatClient({ baseUrl: endpoint.baseUrl, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }),
     },
   ],
-  exports: [WechatClient],
+  exports: [WechatClient, MediaCheckService],
 })
 export class WechatModule {}

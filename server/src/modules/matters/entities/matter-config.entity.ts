@@ -98,6 +98,10 @@ export class ConveningPetition {
   @Column({ type: 'varchar', length: 16 })
   source: 'petition' | 'proposal';
 
+  /** The proposal whose co-signs reached the threshold (source 'proposal'); at most one petition per proposal. */
+  @Column({ name: 'proposal_id', type: 'varchar', length: 36, nullable: true })
+  proposalId: string | null;
+
   @Column({ name: 'adult_signer_ids_json', type: 'text' })
   adultSignerIdsJson: string;
 
