@@ -50,6 +50,7 @@ export const previewImage = jest.fn(() => Promise.resolve());
 export const downloadFile = jest.fn();
 export const openDocument = jest.fn(() => Promise.resolve());
 export const chooseImage = jest.fn();
+export const shareFileMessage = jest.fn(() => Promise.resolve());
 
 export function setRouterParams(params: Record<string, string>): void {
   routerParams = params;
@@ -109,6 +110,7 @@ const Taro = {
   downloadFile,
   openDocument,
   chooseImage,
+  shareFileMessage,
 };
 
 export default Taro;

@@ -300,7 +300,7 @@ describe('议事 tab and 首页', () => {
     expect(order).toEqual(['ballot-row-b-1', 'ballot-row-b-2', 'ballot-row-b-3']);
     expect(screen.queryByTestId('council-create')).toBeNull();
     expect(screen.queryByTestId('council-drafts')).toBeNull();
-    expect(screen.getByTestId('council-proposals').textContent).toContain('村民提议即将开放');
+    expect(screen.getByTestId('council-proposals').textContent).toContain('＋ 我要提议');
     fireEvent.click(screen.getByTestId('ballot-row-b-3'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ballots/pages/result/index?id=b-3' });
   });

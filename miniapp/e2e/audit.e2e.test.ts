@@ -49,6 +49,21 @@ async function signInPersona(persona: string): Promise<LoginAnswer> {
   return login;
 }
 
+/** The log has loaded: its count line and the newest record are on show. */
+async function logShown(): Promise<void> {
+  await page.getByTestId('audit-summary').waitFor();
+  await page.locator('[data-testid^="audit-event-"]').first().waitFor();
+}
+
+/** Record `seq` of the log, pressing 加载更多 until it is on show (the oldest lie pages down). */
+async function showEvent(seq: number): Promise<void> {
+  const row = page.getByTestId(`audit-event-${seq}`);
+  while (!(await row.isVisible())) {
+    await page.getByTestId('audit-load-more').click();
+    await page.waitForTimeout(300);
+  }
+}
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -127,16 +142,18 @@ describe('监委会成员 and the 审计记录', () => {
   it('the log lists records newest first: 第 N 条, time, who, what in words (both modes)', async () => {
     for (const mode of ['standard', 'elder'] as const) {
       await open(LOG, 'audit-log-page', mode);
-      await page.getByTestId('audit-event-1').waitFor();
+      await logShown();
       const n = await total();
       expect(await page.getByTestId('audit-summary').innerText()).toBe(`共 ${n} 条记录`);
       const first = await page.locator('[data-testid^="audit-event-"]').first().innerText();
       expect(first).toContain(`第 ${n} 条`);
       expect(first).toMatch(/\d+月\d+日 \d\d:\d\d/);
+      await showEvent(1);
       const seeded = await page.getByTestId('audit-event-1').innerText();
       expect(seeded).toContain('建立本村基础数据');
       expect(seeded).toContain('系统');
       expect(seeded).toContain('village.seeded');
+      await page.locator('[data-testid^="audit-event-"]').first().scrollIntoViewIfNeeded();
       await check('audit-log', mode);
     }
   });
@@ -172,7 +189,7 @@ describe('监委会成员 and the 审计记录', () => {
   it('核验记录 shows progress, then the green card: 通过：全部 N 条记录完整，没有被改动', async () => {
     for (const mode of ['standard', 'elder'] as const) {
       await open(LOG, 'audit-log-page', mode);
-      await page.getByTestId('audit-event-1').waitFor();
+      await logShown();
       await page.getByTestId('audit-verify').click();
       const card = page.getByTestId('audit-verdict');
       await card.waitFor();
@@ -206,7 +223,7 @@ describe('监委会成员 and the 审计记录', () => {
 
   it('导出 saves the filtered range as a CSV that Excel/WPS can open (UTF-8 with BOM)', async () => {
     await open(LOG, 'audit-log-page', 'standard');
-    await page.getByTestId('audit-event-1').waitFor();
+    await logShown();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-button').click()]);
     expect(download.suggestedFilename()).toMatch(/^审计记录-\d{8}\.csv$/);
     const file = await download.path();
@@ -230,7 +247,7 @@ describe('监委会成员 and the 审计记录', () => {
     }
     for (const mode of ['standard', 'elder'] as const) {
       await open(LOG, 'audit-log-page', mode);
-      await page.getByTestId('audit-event-1').waitFor();
+      await logShown();
       await page.getByTestId('audit-verify').click();
       const card = page.getByTestId('audit-verdict');
       await card.waitFor();

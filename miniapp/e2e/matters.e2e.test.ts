@@ -74,7 +74,7 @@ async function meetingOnPage(login: LoginAnswer, event: string, minutes: string,
   await page.getByTestId('matter-record-signers-search').click();
   await page.getByTestId(`matter-record-signers-option-${me.id}`).click();
   await page.getByTestId('matter-record-photos-file').setInputFiles(photoFile());
-  await page.getByTestId('matter-record-photos').getByText('已传照片 1 张').waitFor();
+  await page.getByTestId('matter-record-photos-count').filter({ hasText: '已传 1 张' }).waitFor();
   await page.locator('[data-testid="matter-record-minutes"] textarea').fill(minutes);
   if (screenshots) await check('matters-record', 'standard');
   await page.getByTestId('matter-record-save').click();
@@ -441,7 +441,7 @@ describe('one matter through the 四议两公开, across roles', () => {
       await page.locator('[data-testid="matter-act-text"] textarea').fill('路基已平整 0.6 公里，开始铺设水稳层。');
       await page.locator('[data-testid="matter-act-amount"] input').fill('150000');
       await page.getByTestId('matter-act-photos-file').setInputFiles(photoFile());
-      await page.getByTestId('matter-act-photos').getByText('已传照片 1 张').waitFor();
+      await page.getByTestId('matter-act-photos-count').filter({ hasText: '已传 1 张' }).waitFor();
     });
     expect(await page.getByTestId('matter-implementation').innerText()).toContain('路基已平整');
     const progress = (await matter()).implementation!.progress[0];

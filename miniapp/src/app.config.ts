@@ -72,14 +72,21 @@ export default defineAppConfig({
         'pages/obligations/index',
       ],
     },
+    {
+      // 村民提议: 我要提议, a proposal (附议, 分享, the six steps, replies), the 两委's one-form acts
+      // and triage queue, and the township's oversight of its villages
+      root: 'packages/proposals',
+      name: 'proposals',
+      pages: ['pages/detail/index', 'pages/create/index', 'pages/act/index', 'pages/queue/index', 'pages/oversight/index'],
+    },
   ],
   // 我的 and 首页 lead to login and binding: fetch that small sub-package while the person reads.
   preloadRule: {
     'pages/mine/index': { network: 'all', packages: ['account'] },
     // From 公开 the next tap is almost always a notice.
     'pages/notices/index': { network: 'all', packages: ['notices'] },
-    // From 议事 the next tap is a ballot.
-    'pages/council/index': { network: 'all', packages: ['ballots', 'matters'] },
+    // From 议事 the next tap is a ballot, a matter or a proposal.
+    'pages/council/index': { network: 'all', packages: ['ballots', 'matters', 'proposals'] },
   },
   // WeChat's privacy check (wx.requirePrivacyAuthorize / agreePrivacyAuthorization): weapp only.
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),

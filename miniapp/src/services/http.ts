@@ -86,8 +86,8 @@ export interface RequestOptions {
 /** A file the server sends (a spreadsheet): saved (H5) or opened in WeChat's document viewer (weapp). */
 export interface DownloadFile {
   fileName: string;
-  /** For WeChat's openDocument: xlsx, pdf, … */
-  fileType: 'xlsx' | 'pdf' | 'docx';
+  /** For WeChat's openDocument: xlsx, pdf, …; a csv (which openDocument cannot show) is handed to WeChat to send on. */
+  fileType: 'xlsx' | 'pdf' | 'docx' | 'csv';
   /** H5: show the file in a new browser tab (to read or print a PDF) instead of saving it; saved when the tab is blocked. */
   openInBrowser?: boolean;
 }
@@ -248,6 +248,11 @@ async function downloadTransport(req: TransportRequest, file: DownloadFile): Pro
       text = '';
     }
     return { statusCode: res.statusCode, data: parseJsonText(text) };
+  }
+  if (file.fileType === 'csv') {
+    // WeChat's document viewer cannot open CSV: send the file on (to 文件传输助手 or a colleague) instead.
+    await Taro.shareFileMessage({ filePath: res.tempFilePath, fileName: file.fileName } as Taro.shareFileMessage.Option);
+    return { statusCode: res.statusCode, data: null };
   }
   await Taro.openDocument({ filePath: res.tempFilePath, fileType: file.fileType, showMenu: true } as Taro.openDocument.Option);
   return { statusCode: res.statusCode, data: null };

@@ -20,6 +20,7 @@ import { canReadMatterSettings } from '../../services/api/matterSettings';
 import { BallotRow } from './BallotRow';
 import { useBallotBoard } from './board';
 import { MattersSection } from './MattersSection';
+import { ProposalsSection } from './ProposalsSection';
 import './index.css';
 
 const m = messages.ballots;
@@ -27,7 +28,7 @@ const m = messages.ballots;
 /**
  * 议事 tab (main package, kept light). 表决 first: 待我投票 on top, then the other open ballots, the
  * committee's drafts (with 发起表决), then the closed ones a page at a time; pulling down reloads.
- * 村里大事（四议两公开）follows (MattersSection); 村民提议 (issue #8) will follow below. Signed-out visitors and accounts not yet bound are told how
+ * 村里大事（四议两公开）follows (MattersSection), then 村民提议 (ProposalsSection). Signed-out visitors and accounts not yet bound are told how
  * to get in.
  */
 export default function CouncilPage() {
@@ -168,12 +169,7 @@ export default function CouncilPage() {
         </View>
       ) : null}
 
-      <View className="section council-card" data-testid="council-proposals">
-        <Text className="council-title" {...roleProps('heading')} aria-level={2}>
-          {m.proposalsTitle}
-        </Text>
-        <Text className="council-para">{m.proposalsSoon}</Text>
-      </View>
+      {member ? <ProposalsSection reloadKey={mattersKey} /> : null}
     </PageShell>
   );
 }

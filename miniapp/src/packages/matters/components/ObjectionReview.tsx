@@ -6,7 +6,7 @@ import { ErrorState } from '../../../components/ErrorState';
 import { Button } from '../../../components/nutui';
 import { messages } from '../../../constants/messages';
 import { reviewObjection } from '../../../services/api/matters';
-import { AreaField } from './AreaField';
+import { AreaField } from '../../../components/AreaField';
 
 const m = messages.matters;
 const REASON_MIN = 2;

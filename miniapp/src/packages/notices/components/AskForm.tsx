@@ -8,7 +8,7 @@ import { Button } from '../../../components/nutui';
 import { messages } from '../../../constants/messages';
 import { askNoticeQuery } from '../../../services/api/notices';
 import { hasText } from '../utils/queries';
-import { AreaField } from './AreaField';
+import { AreaField } from '../../../components/AreaField';
 
 const m = messages.notices;
 

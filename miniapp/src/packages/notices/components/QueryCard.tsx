@@ -11,7 +11,7 @@ import { routes, withQuery } from '../../../constants/routes';
 import { answerQuery, reviewQuery } from '../../../services/api/notices';
 import { instantDayText } from '../../../services/dates';
 import { hasText } from '../utils/queries';
-import { AreaField } from './AreaField';
+import { AreaField } from '../../../components/AreaField';
 
 const m = messages.notices;
 

@@ -9,7 +9,7 @@ import { TextField } from '../../../components/TextField';
 import { messages } from '../../../constants/messages';
 import { signoffNotice } from '../../../services/api/notices';
 import { hasText } from '../utils/queries';
-import { AreaField } from './AreaField';
+import { AreaField } from '../../../components/AreaField';
 
 const m = messages.notices;
 const REASON_MAX = 500;

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  MATTER_PHOTOS_MAX,
   MATTER_ANSWER_TEXT_MAX,
   MATTER_OBJECTION_TEXT_MAX,
   MATTER_OPINION_TEXT_MAX,
@@ -37,11 +38,12 @@ import {
   liftOpinion,
   reportProgress,
   sendBack,
+  uploadMatterFile,
 } from '../../../../services/api/matters';
 import type { Result } from '../../../../services/http';
-import { AreaField } from '../../components/AreaField';
+import { AreaField } from '../../../../components/AreaField';
 import { PeoplePicker, type Person } from '../../components/PeoplePicker';
-import { PhotoPicker } from '../../components/PhotoPicker';
+import { PhotoPicker } from '../../../../components/PhotoPicker';
 import { backToMatter, noteMatterChanged } from '../../utils/changes';
 import { beijingToday, isDay, money, parseYuan, yuanInput } from '../../utils/format';
 import '../../matters.css';
@@ -311,7 +313,7 @@ export default function MatterActPage() {
             />
           ) : null}
           {event === 'report_progress' || event === 'report_result' ? (
-            <PhotoPicker label={m.workPhotos} value={form.photos} onChange={(p) => set('photos', p)} testId="matter-act-photos" />
+            <PhotoPicker label={m.workPhotos} max={MATTER_PHOTOS_MAX} upload={uploadMatterFile} value={form.photos} onChange={(p) => set('photos', p)} testId="matter-act-photos" />
           ) : null}
           {event !== 'start_implementation' && event !== 'publish_result' && event !== 'archive' ? (
             <AreaField label={textLabel(event)} hint={textHint(event)} value={form.text} onChange={(v) => set('text', v)} error={errors.text} maxlength={textMax(event)} testId="matter-act-text" />

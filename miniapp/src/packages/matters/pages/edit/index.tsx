@@ -22,7 +22,7 @@ import { messages } from '../../../../constants/messages';
 import { routes, withQuery } from '../../../../constants/routes';
 import { advanceMatter, amendMatter, createMatter, getMatter, listMatterTypes } from '../../../../services/api/matters';
 import type { Result } from '../../../../services/http';
-import { AreaField } from '../../components/AreaField';
+import { AreaField } from '../../../../components/AreaField';
 import { DiffView } from '../../components/DiffView';
 import { backToMatter, noteMatterChanged } from '../../utils/changes';
 import { parseYuan, yuanInput } from '../../utils/format';

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
+  MATTER_PHOTOS_MAX,
   DECISION_BODY_LABELS,
   ELECTORATES_BY_BODY,
   ELECTORATE_LABELS,
@@ -34,11 +35,11 @@ import { DateTimeField } from '../../../../components/DateTimeField';
 import { TextField } from '../../../../components/TextField';
 import { messages } from '../../../../constants/messages';
 import { listBallots } from '../../../../services/api/ballots';
-import { advanceMatter, recordMeeting, scheduleMeeting } from '../../../../services/api/matters';
-import { AreaField } from '../../components/AreaField';
+import { advanceMatter, recordMeeting, scheduleMeeting, uploadMatterFile } from '../../../../services/api/matters';
+import { AreaField } from '../../../../components/AreaField';
 import { MeetingCard } from '../../components/MeetingCard';
 import { PeoplePicker, type Person } from '../../components/PeoplePicker';
-import { PhotoPicker } from '../../components/PhotoPicker';
+import { PhotoPicker } from '../../../../components/PhotoPicker';
 import { useMatter } from '../../hooks/useMatter';
 import { backToMatter, noteMatterChanged } from '../../utils/changes';
 import { beijingToday, isDay, parseBeijingTime, parseCount } from '../../utils/format';
@@ -309,7 +310,7 @@ function RecordForm({ matter, meeting, onDone }: { matter: MatterDetail; meeting
       )}
       <PeoplePicker label={m.attendees} value={f.attendees} onChange={(p) => set('attendees', p)} testId="matter-record-attendees" />
       <PeoplePicker label={m.signersLabel} value={f.signers} onChange={(p) => set('signers', p)} error={errors.signers} testId="matter-record-signers" />
-      <PhotoPicker label={m.signInPhotos} value={f.photos} onChange={(p) => set('photos', p)} error={errors.photos} testId="matter-record-photos" />
+      <PhotoPicker label={m.signInPhotos} max={MATTER_PHOTOS_MAX} upload={uploadMatterFile} value={f.photos} onChange={(p) => set('photos', p)} error={errors.photos} testId="matter-record-photos" />
       <AreaField label={m.minutesLabel} value={f.minutes} onChange={(v) => set('minutes', v)} error={errors.minutes} maxlength={MATTER_MINUTES_MAX} testId="matter-record-minutes" />
       <Button className="big-button matter-gap" type="primary" block disabled={busy} onClick={() => void save()} data-testid="matter-record-save">
         {busy ? m.submitting : m.recordButton}

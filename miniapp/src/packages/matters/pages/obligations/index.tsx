@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ApiErrorBody, AssemblyBody, ConveningObligationView, MatterFile, RepresentativeCadenceView, ResidentListItem, TownshipConveningObligationView } from '@village/shared';
+import { MATTER_PHOTOS_MAX, type ApiErrorBody, type AssemblyBody, type ConveningObligationView, type MatterFile, type RepresentativeCadenceView, type ResidentListItem, type TownshipConveningObligationView } from '@village/shared';
 import { useEffect, useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { Choice, ChoiceGroup } from '../../../../components/Choice';
@@ -24,9 +24,10 @@ import {
   registerPetition,
   type ObligationFilter,
 } from '../../../../services/api/matterSettings';
-import { AreaField } from '../../components/AreaField';
+import { AreaField } from '../../../../components/AreaField';
 import { PeoplePicker, type Person } from '../../components/PeoplePicker';
-import { PhotoPicker } from '../../components/PhotoPicker';
+import { PhotoPicker } from '../../../../components/PhotoPicker';
+import { uploadMatterFile } from '../../../../services/api/matters';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { ReadOnlyNote } from '../../settings/parts';
 import { quarterText } from '../../utils/settings';
@@ -277,7 +278,7 @@ export default function ObligationsPage() {
                   {errors.signers}
                 </Text>
               ) : null}
-              <PhotoPicker label={s.photosLabel} hint={s.photosHint} value={form.photos} onChange={(p) => set('photos', p)} testId="petition-photos" />
+              <PhotoPicker label={s.photosLabel} hint={s.photosHint} max={MATTER_PHOTOS_MAX} upload={uploadMatterFile} value={form.photos} onChange={(p) => set('photos', p)} testId="petition-photos" />
               <Button className="big-button ms-gap" type="primary" block disabled={busy} onClick={ask} data-testid="petition-submit">
                 {busy ? s.saving : s.petitionSubmit}
               </Button>

@@ -27,7 +27,7 @@ import { messages } from '../../../../constants/messages';
 import { useMe } from '../../../../hooks/useMe';
 import { listMatterTypes } from '../../../../services/api/matters';
 import { canEditMatterSettings, saveMatterTypes } from '../../../../services/api/matterSettings';
-import { AreaField } from '../../components/AreaField';
+import { AreaField } from '../../../../components/AreaField';
 import { SettingsTop } from '../../settings/parts';
 import { disabledDefaults, newTypeCode, newTypeField, typeConfigOf, typeProblems, type NewTypeField } from '../../utils/settings';
 import '../../matters.css';

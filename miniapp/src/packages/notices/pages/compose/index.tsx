@@ -31,7 +31,7 @@ import { useMe } from '../../../../hooks/useMe';
 import { beijingToday, dayText } from '../../../../services/dates';
 import { noteNoticesChanged } from '../../../../services/noticeEvents';
 import type { Result } from '../../../../services/http';
-import { AreaField } from '../../components/AreaField';
+import { AreaField } from '../../../../components/AreaField';
 import { AttachmentUploader } from '../../components/AttachmentUploader';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { NoticeBody } from '../../components/NoticeBody';
@@ -305,7 +305,7 @@ export default function ComposePage() {
           value={form.title}
           onChange={(v) => set('title', v)}
           placeholder={m.titlePlaceholder}
-          hint={m.textCount(Array.from(form.title).length, NOTICE_TITLE_MAX)}
+          hint={messages.common.textCount(Array.from(form.title).length, NOTICE_TITLE_MAX)}
           error={errors.title}
           maxlength={NOTICE_TITLE_MAX}
           testId="compose-title"

@@ -1,15 +1,17 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { messages } from '../../../constants/messages';
+import { messages } from '../../constants/messages';
+
+import './index.css';
 
 if (process.env.TARO_ENV === 'h5') {
   // The inner <textarea>'s size and font: selectors that only mean something in the browser.
-  require('../h5.css');
+  require('./h5.css');
 }
 
-const m = messages.notices;
+const c = messages.common;
 
 /**
- * A labelled box for several lines of text (a question, an answer, a notice body): the label above,
+ * A labelled box for several lines of text (a question, an answer, a notice body, a proposal): the label above,
  * how much is written ("已写 12 字，最多 500 字"), then the hint and the problem in words. As big as
  * TextField in 长辈版; `tall` for a notice body.
  */
@@ -54,7 +56,7 @@ export function AreaField({
         onInput={(e) => onChange(e.detail.value)}
         data-testid={testId ? `${testId}-input` : undefined}
       />
-      <Text className={`area-field__count${length > maxlength ? ' area-field__count--over' : ''}`}>{m.textCount(length, maxlength)}</Text>
+      <Text className={`area-field__count${length > maxlength ? ' area-field__count--over' : ''}`}>{c.textCount(length, maxlength)}</Text>
       {hint ? <Text className="area-field__hint">{hint}</Text> : null}
       {error ? (
         <Text className="area-field__error" data-testid={testId ? `${testId}-error` : undefined}>

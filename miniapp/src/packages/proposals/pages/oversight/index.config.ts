@@ -1,0 +1,6 @@
+import { messages } from '../../../../constants/messages';
+
+export default definePageConfig({
+  navigationBarTitleText: messages.proposals.oversightTitle,
+  enablePullDownRefresh: true,
+});
