@@ -8,15 +8,18 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import {
   DECISION_MODE_LABELS,
   DEFAULT_MATTER_TYPES,
+  DEFAULT_PROPOSAL_CATEGORIES,
   DEFAULT_WORKFLOW_POLICY,
   type AssemblyAuthorizationView,
   type ConveningObligationView,
   type MatterTypeView,
+  type ProposalSettings,
   type TownshipConveningObligationView,
 } from '@village/shared';
 import * as taro from '../__mocks__/taro';
 import { checkPetition, groupByVillage } from '../src/packages/matters/pages/obligations/index';
 import MatterPolicyPage, { readPolicyForm, policyFormOf } from '../src/packages/matters/pages/policy/index';
+import { readProposalSettings, withNewCategory } from '../src/packages/matters/pages/proposals/index';
 import MatterSettingsPage from '../src/packages/matters/pages/settings/index';
 import MatterTypesPage, { checkNewType } from '../src/packages/matters/pages/types/index';
 import {
@@ -120,6 +123,28 @@ describe('helpers', () => {
   });
 });
 
+/** Built-in categories, 集体经济 switched off. */
+function proposalSettings(): ProposalSettings {
+  return {
+    replyDays: 10,
+    categories: DEFAULT_PROPOSAL_CATEGORIES.map((c) => ({ code: c.code, label: c.label, builtin: true, enabled: c.code !== 'collective_economy' })),
+  };
+}
+
+describe('村民提议的设置', () => {
+  it('reads whole reply days within 1–60 and adds a category with a made-up code', () => {
+    const form = { replyDays: '10', categories: proposalSettings().categories, newLabel: '' };
+    expect(readProposalSettings(form)).toEqual({ settings: { replyDays: 10, categories: form.categories }, problem: null });
+    expect(readProposalSettings({ ...form, replyDays: '90' })).toEqual({ settings: null, problem: '答复期限应为 1–60 天' });
+    expect(readProposalSettings({ ...form, replyDays: '十' }).problem).toBe('请填写整天数，例如 7');
+    expect(withNewCategory({ ...form, newLabel: ' ' }).problem).toBe('请填写新增一个类别');
+    expect(withNewCategory({ ...form, newLabel: '道路' }).problem).toBe('已经有“道路”这个类别了');
+    const added = withNewCategory({ ...form, newLabel: '卫生保洁' }, 36 ** 3).form;
+    expect(added.categories.at(-1)).toEqual({ code: 'own_1000', label: '卫生保洁', builtin: false, enabled: true });
+    expect(added.newLabel).toBe('');
+  });
+});
+
 describe('议事设置 pages', () => {
   it('the hub sums up each setting in one line, the overdue meeting in words', async () => {
     routeRequests(taro.request, {
@@ -128,12 +153,14 @@ describe('议事设置 pages', () => {
       'GET /api/matter-policy': { statusCode: 200, data: DEFAULT_WORKFLOW_POLICY },
       'GET /api/assembly-authorizations': { statusCode: 200, data: [] },
       'GET /api/convening-obligations': { statusCode: 200, data: [obligation()] },
+      'GET /api/proposal-settings': { statusCode: 200, data: proposalSettings() },
     });
     renderPage(<MatterSettingsPage />);
     await waitFor(() => expect(screen.getByTestId('settings-obligations-summary').textContent).toBe('⚠ 召集义务：1 项逾期'));
     expect(screen.getByTestId('settings-types-summary').textContent).toBe('法定 11 类，本村自设 1 类');
     expect(screen.getByTestId('settings-policy-summary').textContent).toBe('公示 7 天，村民会议提前 10 天通知');
     expect(screen.getByTestId('settings-authorizations-summary').textContent).toBe('现在没有有效的授权');
+    expect(screen.getByTestId('settings-proposals-summary').textContent).toBe('10 天内答复，5 个类别');
     expect(screen.queryByTestId('settings-readonly')).toBeNull();
     fireEvent.click(screen.getByTestId('settings-types'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/matters/pages/types/index' });

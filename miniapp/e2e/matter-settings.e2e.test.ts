@@ -12,7 +12,7 @@
  * Every page is checked with axe-core and the UX.md size floors, and saved in standard and 长辈版
  * to miniapp/artifacts/matter-settings-*.png.
  */
-import { chinaDay, type AssemblyAuthorizationView } from '@village/shared';
+import { chinaDay, type AssemblyAuthorizationView, type ProposalSettings } from '@village/shared';
 import type { Page } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -176,6 +176,26 @@ describe('议事设置, across roles', () => {
     // the hub counts it
     await open(HUB, 'matter-settings-page', 'standard');
     await page.waitForFunction(() => document.querySelector('[data-testid="settings-obligations-summary"]')?.textContent === '召集义务：1 项待召开');
+  });
+
+  it('书记 gives the 两委 7 days to answer proposals and adds a 卫生保洁 category', async () => {
+    await open(HUB, 'matter-settings-page', 'standard');
+    expect(await page.getByTestId('settings-proposals').innerText()).toContain('10 天内答复');
+    await page.getByTestId('settings-proposals').click();
+    await waitForPageShown(page, 'proposal-settings-page');
+    await page.locator('[data-testid="proposal-settings-days"] input').fill('7');
+    await page.locator('[data-testid="proposal-settings-new"] input').fill('卫生保洁');
+    await page.getByTestId('proposal-settings-add').click();
+    await check('matter-settings-proposals', 'standard');
+    await page.getByTestId('proposal-settings-save').click();
+    expect(await page.getByTestId('proposal-settings-confirm').innerText()).toContain('两委在 7 天内答复');
+    await dialogButton('proposal-settings-confirm', '确认保存').click();
+    await page.getByTestId('proposal-settings-saved').waitFor();
+    const saved = await api<ProposalSettings>('/proposal-settings', { token: villager.accessToken });
+    expect(saved.replyDays).toBe(7);
+    expect(saved.categories).toContainEqual(expect.objectContaining({ label: '卫生保洁', builtin: false, enabled: true }));
+    await open('/packages/matters/pages/proposals/index', 'proposal-settings-page', 'elder');
+    await check('matter-settings-proposals', 'elder');
   });
 
   it('书记 is told that a passed 村民会议 is needed before an authorization can be recorded', async () => {

@@ -239,6 +239,25 @@ describe('a villager\'s proposal, co-signed, answered and turned into a matter',
     await page.getByTestId('proposal-matter-link').click();
     await waitForPageShown(page, 'matter-page');
     expect(await page.getByTestId('matter-title').innerText()).toBe(TITLE);
+    // …and back: the matter says where it came from.
+    await page.getByTestId('matter-from-proposal').click();
+    await waitForPageShown(page, 'proposal-page');
+    // The proposal page opened first stays below in the stack: the one on show is the last.
+    expect(await page.getByTestId('proposal-title').last().innerText()).toBe(TITLE);
+  });
+
+  it('the 监委会 is told on 首页 of replies overdue, and follows the queue read-only', async () => {
+    await useSession(supervisor);
+    await open('/pages/index/index', 'home-page', 'standard');
+    const todo = page.getByTestId('home-proposals-queue');
+    await todo.waitFor();
+    // The demo village's 节能路灯 proposal has waited past its reply deadline.
+    expect(await todo.innerText()).toContain('1 件村民提议超期未答复');
+    await check('proposals-home-supervisor', 'standard');
+    await todo.click();
+    await waitForPageShown(page, 'proposal-queue-page');
+    await page.locator('[data-testid^="proposal-row-"]').first().waitFor();
+    await check('proposals-queue-supervisor', 'standard');
   });
 
   it('the township sees one card per village and sorts them', async () => {

@@ -70,6 +70,7 @@ export default defineAppConfig({
         'pages/policy/index',
         'pages/authorizations/index',
         'pages/obligations/index',
+        'pages/proposals/index',
       ],
     },
     {

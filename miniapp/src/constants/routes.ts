@@ -42,6 +42,7 @@ export const routes = {
   matterPolicy: '/packages/matters/pages/policy/index',
   matterAuthorizations: '/packages/matters/pages/authorizations/index',
   matterObligations: '/packages/matters/pages/obligations/index',
+  matterProposalSettings: '/packages/matters/pages/proposals/index',
   proposalDetail: '/packages/proposals/pages/detail/index',
   proposalCreate: '/packages/proposals/pages/create/index',
   proposalQueue: '/packages/proposals/pages/queue/index',

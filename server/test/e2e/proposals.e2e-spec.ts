@@ -104,6 +104,9 @@ describe.each(testDatabaseKinds())('proposals (村民提议) on %s', (kind) => {
     const queue: ProposalPage = (await get(committee, '/api/proposals?queue=true').expect(200)).body;
     expect(queue.items.map((i) => i.id)).toContain(pending.id);
     expect((await get(villager, '/api/proposals?queue=true')).status).toBe(403);
+    // The 监委会 follows the queue read-only: public proposals only, never one still under review.
+    const watched: ProposalPage = (await get(supervisor, '/api/proposals?queue=true').expect(200)).body;
+    expect(watched.items.map((i) => i.id)).not.toContain(pending.id);
 
     expect((await post(committee, `/api/proposals/${pending.id}/review`, { decision: 'reject' })).body.code).toBe('PROPOSAL_REASON_REQUIRED');
     const released: ProposalDetail = (await post(committee, `/api/proposals/${pending.id}/review`, { decision: 'release' }).expect(200)).body;

@@ -25,11 +25,12 @@ export function proposalsOwed(items: readonly ProposalListItem[]): { unanswered:
  * 待我办 for the 两委 (UX.md: proposals awaiting a reply): "3 件提议待答复（1 件已超期）", opening the
  * triage queue. Nothing is shown when nothing is owed or the queue could not be loaded.
  */
-export function ProposalsTodo({ onCount }: { onCount?: (n: number) => void }) {
+export function ProposalsTodo({ watch, onCount }: { watch?: boolean; onCount?: (n: number) => void }) {
   const queue = useRequest(() => listProposals({ queue: true, pageSize: PROPOSAL_PAGE_SIZE_MAX }, { quiet: true }), []);
   const first = useRef(true);
   const owed = proposalsOwed(queue.data?.items ?? []);
-  const count = owed.unanswered + owed.review;
+  // The 监委会 (`watch`) is told only of replies overdue: those are theirs to chase.
+  const count = watch ? owed.overdue : owed.unanswered + owed.review;
 
   useDidShow(() => {
     if (first.current) {
@@ -47,8 +48,8 @@ export function ProposalsTodo({ onCount }: { onCount?: (n: number) => void }) {
   return (
     <View className="home-todo-row" data-testid="home-proposals">
       <LinkRow
-        title={owed.unanswered > 0 ? m.homeQueue(owed.unanswered, owed.overdue) : m.homeReview(owed.review)}
-        hint={owed.unanswered > 0 ? m.homeQueueHint(owed.review) : undefined}
+        title={watch ? m.homeOverdue(owed.overdue) : owed.unanswered > 0 ? m.homeQueue(owed.unanswered, owed.overdue) : m.homeReview(owed.review)}
+        hint={watch ? m.homeOverdueHint : owed.unanswered > 0 ? m.homeQueueHint(owed.review) : undefined}
         url={routes.proposalQueue}
         testId="home-proposals-queue"
       />

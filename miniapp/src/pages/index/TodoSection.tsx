@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { BallotsTodo } from './BallotsTodo';
 import { NoticesTodo } from './NoticesTodo';
 import { MyProposalsTodo, ProposalsTodo } from './ProposalsTodo';
-import { canAnswerProposals } from '../../services/api/proposals';
+import { canAnswerProposals, canWatchProposals } from '../../services/api/proposals';
 import { TownshipCadence } from './TownshipCadence';
 
 const m = messages.home;
@@ -32,6 +32,7 @@ export function TodoSection() {
       {me?.resident ? <Text className="home-card__line">{m.todoSignedIn(me.resident.name)}</Text> : null}
       {me?.resident ? <BallotsTodo onCount={setBallotsDue} /> : null}
       {me?.resident && canAnswerProposals(me.roles) ? <ProposalsTodo onCount={setProposalsDue} /> : null}
+      {me?.resident && !canAnswerProposals(me.roles) && canWatchProposals(me.roles) ? <ProposalsTodo watch onCount={setProposalsDue} /> : null}
       {me?.resident ? <MyProposalsTodo onCount={setRepliesDue} /> : null}
       {me?.resident ? <NoticesTodo roles={me.roles} othersShown={ballotsDue > 0 || proposalsDue > 0 || repliesDue > 0} /> : null}
       {me && !me.resident && me.township ? <Text className="home-card__muted">{m.todoTownship(me.township.staffName)}</Text> : null}

@@ -35,6 +35,11 @@ export function canAnswerProposals(roles: readonly Role[]): boolean {
   return roles.some((r) => (COMMITTEE_ROLES as readonly Role[]).includes(r));
 }
 
+/** The 两委, and the 监委会 read-only: who may follow the triage queue (the server checks again). */
+export function canWatchProposals(roles: readonly Role[]): boolean {
+  return canAnswerProposals(roles) || roles.includes('supervisor');
+}
+
 // ---------------------------------------------------------------- reading
 
 /** GET /api/proposals — hot / new / mine, or the committee's queue. `quiet`: no loading indicator, one retry (the 议事 tab, 首页). */

@@ -229,7 +229,10 @@ export class ProposalsService implements OnModuleInit {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? PROPOSAL_PAGE_SIZE_DEFAULT;
     const committee = isCommittee(actor.roles);
-    if (q.queue && !committee) throw new ProposalException(ProposalErrorCode.QueueForbidden, '只有村“两委”成员可以查看提议待办');
+    // 监委会 follows the same queue read-only (overdue replies are theirs to chase), public proposals only.
+    if (q.queue && !committee && !actor.roles.includes('supervisor')) {
+      throw new ProposalException(ProposalErrorCode.QueueForbidden, '只有村“两委”和村务监督委员会成员可以查看提议待办');
+    }
     return this.read(async (store) => {
       const query = store.manager.getRepository(Proposal).createQueryBuilder('p').where('p.village_id = :villageId', { villageId: actor.villageId });
       if (!committee) query.andWhere('(p.status IN (:...visible) OR p.raised_by_resident_id = :me)', { visible: [...PROPOSAL_PUBLIC_STATUSES], me: actor.residentId });

@@ -4,6 +4,7 @@ import { MEETING_EVENTS, type MatterDetail, type WorkflowAction } from '@village
 import { useRef, useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { ErrorState } from '../../../../components/ErrorState';
+import { LinkRow } from '../../../../components/LinkRow';
 import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
@@ -109,6 +110,7 @@ function Header({ matter }: { matter: MatterDetail }) {
         {matter.title}
       </Text>
       <Text className="matter-line">{m.typeLine(matter.type.label)}</Text>
+      {matter.proposalId ? <LinkRow title={m.fromProposal} url={withQuery(routes.proposalDetail, { id: matter.proposalId })} testId="matter-from-proposal" /> : null}
       <Text className="matter-next" data-testid="matter-next">
         {matter.nextStep}
       </Text>

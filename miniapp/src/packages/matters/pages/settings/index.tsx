@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { AssemblyAuthorizationView, ConveningObligationView, MatterPolicyView, MatterTypeView } from '@village/shared';
+import type { AssemblyAuthorizationView, ConveningObligationView, MatterPolicyView, MatterTypeView, ProposalSettings } from '@village/shared';
 import { useRef } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { ErrorState } from '../../../../components/ErrorState';
@@ -12,6 +12,7 @@ import { routes } from '../../../../constants/routes';
 import { useMe } from '../../../../hooks/useMe';
 import { useRequest, type RequestState } from '../../../../hooks/useRequest';
 import { listMatterTypes } from '../../../../services/api/matters';
+import { getProposalSettings } from '../../../../services/api/proposals';
 import { canEditMatterSettings, canReadMatterSettings, getMatterPolicy, listAuthorizations, listObligations } from '../../../../services/api/matterSettings';
 import { ReadOnlyNote, SettingsRow } from '../../settings/parts';
 import { authorizationsSummary, obligationsSummary, policySummary, typesSummary } from '../../utils/settings';
@@ -27,8 +28,8 @@ function line<T>(state: RequestState<T>, summary: (data: T) => string): string {
 }
 
 /**
- * 议事设置: four rows, each with what is set now in one line — 事项类型, 议事流程, 村民会议授权,
- * 召集义务 (⚠ in red and in words when a meeting is overdue). 书记 and 村委会委员 change them on the
+ * 议事设置: five rows, each with what is set now in one line — 事项类型, 议事流程, 村民会议授权,
+ * 召集义务 (⚠ in red and in words when a meeting is overdue), 村民提议 (reply days, categories). 书记 and 村委会委员 change them on the
  * pages behind; 村党组织委员 and 监委会成员 read them.
  */
 export default function MatterSettingsPage() {
@@ -38,6 +39,7 @@ export default function MatterSettingsPage() {
   const types = useRequest<MatterTypeView[]>(() => listMatterTypes(), []);
   const policy = useRequest<MatterPolicyView>(() => getMatterPolicy(), []);
   const auths = useRequest<AssemblyAuthorizationView[]>(() => listAuthorizations(), []);
+  const proposalSettings = useRequest<ProposalSettings>(() => getProposalSettings(), []);
   const obligations = useRequest<ConveningObligationView[] | null>(
     async () => (allowed ? listObligations(undefined, { quiet: true }) : { ok: true as const, data: null, status: 200 }),
     [allowed],
@@ -50,6 +52,7 @@ export default function MatterSettingsPage() {
       types.reload({ quiet: true });
       policy.reload({ quiet: true });
       auths.reload({ quiet: true });
+      proposalSettings.reload({ quiet: true });
       obligations.reload({ quiet: true });
     }
     shown.current = true;
@@ -83,6 +86,12 @@ export default function MatterSettingsPage() {
             warn={duty?.warn}
             url={routes.matterObligations}
             testId="settings-obligations"
+          />
+          <SettingsRow
+            title={s.proposalsRow}
+            summary={line(proposalSettings, (p) => s.proposalsSummary(p.replyDays, p.categories.filter((c) => c.enabled).length))}
+            url={routes.matterProposalSettings}
+            testId="settings-proposals"
           />
         </View>
       ) : null}

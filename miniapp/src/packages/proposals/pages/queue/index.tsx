@@ -11,7 +11,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { messages } from '../../../../constants/messages';
 import { useMe } from '../../../../hooks/useMe';
 import { ProposalRow } from '../../../../pages/council/ProposalRow';
-import { canAnswerProposals, listProposals } from '../../../../services/api/proposals';
+import { canWatchProposals, listProposals } from '../../../../services/api/proposals';
 import { beijingToday } from '../../../../services/dates';
 import { groupQueue, type QueueGroup } from '../../utils/form';
 import '../../proposals.css';
@@ -41,7 +41,7 @@ interface QueueState {
  */
 export default function ProposalQueuePage() {
   const { me, roles, state: meState } = useMe();
-  const allowed = canAnswerProposals(roles);
+  const allowed = canWatchProposals(roles);
   const [state, setState] = useState<QueueState>({ status: 'loading', items: [], total: 0, page: 0, error: null, loadingMore: false });
   const [moreError, setMoreError] = useState<ApiErrorBody | null>(null);
   const first = useRef(true);
