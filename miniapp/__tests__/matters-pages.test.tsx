@@ -162,13 +162,13 @@ describe('the matter page', () => {
       ['villager', 'secretary'],
     );
     await screen.findByTestId('matter-actions');
-    expect(screen.queryByTestId('matter-act-add_opinion')).toBeNull();
-    expect(screen.queryByTestId('matter-act-answer_objection')).toBeNull();
-    const withdraw = screen.getByTestId('matter-act-withdraw') as HTMLButtonElement;
+    expect(screen.queryByTestId('matter-actions-add_opinion-button')).toBeNull();
+    expect(screen.queryByTestId('matter-actions-answer_objection-button')).toBeNull();
+    const withdraw = screen.getByTestId('matter-actions-withdraw-button') as HTMLButtonElement;
     expect(withdraw.disabled).toBe(true);
     expect(withdraw.textContent).toBe('撤回事项（现在不能办）');
-    expect(screen.getByTestId('matter-why-withdraw').textContent).toBe('现在不能办，因为：⚠ 监委会提出了要求纠正的意见，答复并解除前不能继续');
-    fireEvent.click(screen.getByTestId('matter-act-record_party_review'));
+    expect(screen.getByTestId('matter-actions-withdraw-why').textContent).toBe('现在不能办，因为：⚠ 监委会提出了要求纠正的意见，答复并解除前不能继续');
+    fireEvent.click(screen.getByTestId('matter-actions-record_party_review-button'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/matters/pages/meeting/index?id=mt-1&event=record_party_review' });
     expect(actionUrl('mt-1', { event: 'amend' })).toBe('/packages/matters/pages/edit/index?id=mt-1&mode=amend');
     expect(actionUrl('mt-1', { event: 'file_objection' })).toBe('/packages/matters/pages/act/index?id=mt-1&event=file_objection');

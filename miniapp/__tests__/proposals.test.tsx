@@ -103,7 +103,7 @@ describe('rules in words', () => {
     expect(items).toEqual([
       { key: 'reply', label: '答复提议', allowed: true, reasons: [] },
       { key: 'advance', label: '进入下一步：确定议题', allowed: true, reasons: [] },
-      { key: 'convert', label: '转为村里大事（四议两公开）', allowed: false, reasons: ['只有书记和村党组织委员可以转为村里大事'] },
+      { key: 'convert', label: '转为村里大事（四议两公开）', allowed: false, reasons: [{ text: '只有书记和村党组织委员可以转为村里大事' }] },
     ]);
     expect(actUrl('p-1', { action: 'advance', to: 'accepted' })).toBe('/packages/proposals/pages/act/index?id=p-1&kind=advance&to=accepted');
     expect(committeeActions([pAction('advance', null, 'completed')], 'implementing').items[0].label).toBe('办结：研究落实已完成');

@@ -57,7 +57,7 @@ const { uploadPhoto, paperMeeting } = matterScripts({ server: () => server, api,
 /** The meeting page as the clerk fills it in: notice, record (counts, signer, photo, minutes), 计入流程. */
 async function meetingOnPage(login: LoginAnswer, event: string, minutes: string, screenshots: boolean): Promise<void> {
   await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
-  await page.getByTestId(`matter-act-${event}`).click();
+  await page.getByTestId(`matter-actions-${event}-button`).click();
   await waitForPageShown(page, 'matter-meeting-page');
   await page.getByTestId('matter-schedule-when-day').fill(today());
   await page.getByTestId('matter-schedule-when-time').fill('08:00');
@@ -97,7 +97,7 @@ async function submitOnPage(event: string): Promise<void> {
 /** A one-form act from the matter page: its button, the form, 确认, back on the matter with 已办好. */
 async function act(event: string, fill: () => Promise<void>): Promise<void> {
   await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
-  await page.getByTestId(`matter-act-${event}`).click();
+  await page.getByTestId(`matter-actions-${event}-button`).click();
   await waitForPageShown(page, 'matter-act-page');
   await fill();
   await page.getByTestId('matter-act-submit').click();
@@ -183,7 +183,7 @@ describe('one matter through the 四议两公开, across roles', () => {
 
   it('书记 amends the text and reads what changed in words', async () => {
     await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
-    await page.getByTestId('matter-act-amend').click();
+    await page.getByTestId('matter-actions-amend-button').click();
     await waitForPageShown(page, 'matter-edit-page');
     await page.locator('[data-testid="matter-form-body"] textarea').fill(BODY.replace('300 元', '200 元'));
     await page.locator('[data-testid="matter-form-budget"] input').fill('340000');
@@ -301,7 +301,7 @@ describe('one matter through the 四议两公开, across roles', () => {
     await check('matters-council', 'standard');
     await row.click();
     await waitForPageShown(page, 'matter-page');
-    await page.getByTestId('matter-act-file_objection').click();
+    await page.getByTestId('matter-actions-file_objection-button').click();
     await waitForPageShown(page, 'matter-act-page');
     await page.locator('[data-testid="matter-act-text"] textarea').fill('五保户和低保户也要交 200 元吗？');
     await check('matters-objection', 'standard');
@@ -343,7 +343,7 @@ describe('one matter through the 四议两公开, across roles', () => {
   it('the 监委会成员 requires a correction; the matter shows ⚠ 暂停 with the reason', async () => {
     await useSession(supervisor);
     await open(`${DETAIL}?id=${matterId}`, 'matter-page', 'standard');
-    await page.getByTestId('matter-act-add_opinion').click();
+    await page.getByTestId('matter-actions-add_opinion-button').click();
     await waitForPageShown(page, 'matter-act-page');
     await page.locator('[data-testid="matter-act-text"] textarea').fill('筹资方案没有写明困难户怎样减免，请补充后再实施。');
     await page.getByTestId('matter-act-block').click();
@@ -396,9 +396,9 @@ describe('one matter through the 四议两公开, across roles', () => {
     await useSession(secretary);
     for (const mode of ['standard', 'elder'] as const) {
       await open(`${DETAIL}?id=${matterId}`, 'matter-page', mode);
-      const button = page.getByTestId('matter-act-start_implementation');
+      const button = page.getByTestId('matter-actions-start_implementation-button');
       expect(await button.isDisabled()).toBe(true);
-      const why = await page.getByTestId('matter-why-start_implementation').innerText();
+      const why = await page.getByTestId('matter-actions-start_implementation-why').innerText();
       expect(why).toContain('现在不能办，因为');
       expect(why).toMatch(/公示/);
       // With the objection answered and the demand lifted, only time is left: waiting, not a stop.
@@ -417,8 +417,8 @@ describe('one matter through the 四议两公开, across roles', () => {
     // The window ran its length: nothing left to wait for, and 开始实施 is open.
     expect(await page.getByTestId('matter-step-resolution_disclosure').innerText()).not.toContain('还要等');
     expect(await page.getByTestId('matter-disclosures').innerText()).toContain('公示期已满');
-    expect(await page.getByTestId('matter-act-start_implementation').isDisabled()).toBe(false);
-    await page.getByTestId('matter-act-start_implementation').click();
+    expect(await page.getByTestId('matter-actions-start_implementation-button').isDisabled()).toBe(false);
+    await page.getByTestId('matter-actions-start_implementation-button').click();
     await waitForPageShown(page, 'matter-act-page');
     const boss = committee.me.resident!;
     await page.locator('[data-testid="matter-act-responsible-q"] input').fill(boss.name);

@@ -24,6 +24,9 @@ export const messages = {
     dayOf: (what: string) => `${what}：日期`,
     timeOf: (what: string) => `${what}：钟点`,
     textCount: (n: number, max: number) => `已写 ${n} 字，最多 ${max} 字`,
+    cannotNow: '（现在不能办）',
+    cantBecause: '现在不能办，因为：',
+    basis: (b: string) => `依据：${b}`,
   },
   /** PhotoPicker (src/components/PhotoPicker): photos taken or chosen, uploaded one by one. */
   photos: {

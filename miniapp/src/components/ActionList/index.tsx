@@ -1,38 +1,40 @@
 import { Text, View } from '@tarojs/components';
 import { roleProps } from '../a11y';
 import { Button } from '../nutui';
+import { messages } from '../../constants/messages';
 import './index.css';
+
+const c = messages.common;
+
+/** Why an action cannot be done now, in the server's words, with the legal basis when there is one. */
+export interface ActionReason {
+  text: string;
+  basis?: string | null;
+}
 
 export interface ActionItem {
   key: string;
   label: string;
   allowed: boolean;
-  /** Why it cannot be done now, in the server's words. */
-  reasons: readonly string[];
+  reasons: readonly ActionReason[];
 }
 
 /**
  * What the caller may do, one big button each (the first allowed one is the main one). A disabled
  * action keeps its place and says right under it, in words, why it cannot be done now — as the
- * server put it. Used by pages whose server answers with "actions" (村民提议).
+ * server put it, with the legal basis. Used by pages whose server answers with "actions" (村里大事, 村民提议).
  */
 export function ActionList({
   title,
   items,
   onAct,
   emptyText,
-  cannotNow,
-  cantBecause,
   testId,
 }: {
   title: string;
   items: readonly ActionItem[];
   onAct: (key: string) => void;
   emptyText: string;
-  /** Added to a disabled button's label, e.g. "（现在不能办）". */
-  cannotNow: string;
-  /** Heading of the reasons, e.g. "现在不能办，因为：". */
-  cantBecause: string;
   testId: string;
 }) {
   const main = items.findIndex((a) => a.allowed);
@@ -53,13 +55,16 @@ export function ActionList({
             onClick={() => (a.allowed ? onAct(a.key) : undefined)}
             data-testid={`${testId}-${a.key}-button`}
           >
-            {a.allowed ? a.label : `${a.label}${cannotNow}`}
+            {a.allowed ? a.label : `${a.label}${c.cannotNow}`}
           </Button>
           {!a.allowed && a.reasons.length > 0 ? (
             <View className="action-list__why" data-testid={`${testId}-${a.key}-why`}>
-              <Text className="action-list__why-title">{cantBecause}</Text>
+              <Text className="action-list__why-title">{c.cantBecause}</Text>
               {a.reasons.map((r) => (
-                <Text key={r} className="action-list__reason">{`⚠ ${r}`}</Text>
+                <View key={r.text}>
+                  <Text className="action-list__reason">{`⚠ ${r.text}`}</Text>
+                  {r.basis ? <Text className="action-list__basis">{c.basis(r.basis)}</Text> : null}
+                </View>
               ))}
             </View>
           ) : null}

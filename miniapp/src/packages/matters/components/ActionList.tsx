@@ -1,7 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import type { WorkflowAction, WorkflowEventType } from '@village/shared';
-import { roleProps } from '../../../components/a11y';
-import { Button } from '../../../components/nutui';
+import { ActionList as Actions } from '../../../components/ActionList';
 import { messages } from '../../../constants/messages';
 
 const m = messages.matters;
@@ -19,44 +17,19 @@ export function actionFor(actions: readonly WorkflowAction[], event: WorkflowEve
   return actions.find((a) => a.event === event && a.relevant);
 }
 
-/**
- * One big button per action; a disabled one keeps its place and says, right under it, exactly why
- * (the server's reasons, with the legal basis when there is one).
- */
+/** The matter's actions in the shared list: a disabled one says exactly why, with the legal basis. */
 export function ActionList({ actions, onAct }: { actions: readonly WorkflowAction[]; onAct: (action: WorkflowAction) => void }) {
   const shown = visibleActions(actions);
   return (
-    <View className="section matter-card" data-testid="matter-actions">
-      <Text className="matter-card__title" {...roleProps('heading')} aria-level={2}>
-        {m.actionsTitle}
-      </Text>
-      {shown.length === 0 ? <Text className="matter-para">{m.noActions}</Text> : null}
-      {shown.map((a, i) => (
-        <View key={a.event} className="matter-action" data-testid={`matter-action-${a.event}`}>
-          <Button
-            className="big-button matter-gap"
-            type={a.allowed && i === shown.findIndex((x) => x.allowed) ? 'primary' : 'default'}
-            fill={a.allowed && i === shown.findIndex((x) => x.allowed) ? 'solid' : 'outline'}
-            block
-            disabled={!a.allowed}
-            onClick={() => (a.allowed ? onAct(a) : undefined)}
-            data-testid={`matter-act-${a.event}`}
-          >
-            {a.allowed ? a.label : `${a.label}（现在不能办）`}
-          </Button>
-          {!a.allowed && a.unmet.length > 0 ? (
-            <View className="matter-why" data-testid={`matter-why-${a.event}`}>
-              <Text className="matter-why__title">{m.cantBecause}</Text>
-              {a.unmet.map((u) => (
-                <View key={`${u.code}-${u.reason}`}>
-                  <Text className="matter-why__reason">{`⚠ ${u.reason}`}</Text>
-                  {u.basis ? <Text className="matter-muted">{m.basis(u.basis)}</Text> : null}
-                </View>
-              ))}
-            </View>
-          ) : null}
-        </View>
-      ))}
-    </View>
+    <Actions
+      title={m.actionsTitle}
+      items={shown.map((a) => ({ key: a.event, label: a.label, allowed: a.allowed, reasons: a.unmet.map((u) => ({ text: u.reason, basis: u.basis })) }))}
+      emptyText={m.noActions}
+      onAct={(key) => {
+        const a = shown.find((x) => x.event === key);
+        if (a) onAct(a);
+      }}
+      testId="matter-actions"
+    />
   );
 }

@@ -34,7 +34,7 @@ import { createBallot, updateBallot } from '../../../../services/api/ballots';
 import { noteBallotsChanged } from '../../../../services/ballotEvents';
 import { serverNowMs } from '../../../../services/ballotTime';
 import type { Result } from '../../../../services/http';
-import { AreaBox } from '../../components/AreaBox';
+import { AreaField } from '../../../../components/AreaField';
 import { DateTimeField } from '../../../../components/DateTimeField';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useBallot } from '../../hooks/useBallot';
@@ -187,7 +187,7 @@ export default function BallotEditPage() {
           onChange={(v) => change({ ...form, title: v })}
           testId="ballot-form-title"
         />
-        <AreaBox
+        <AreaField
           label={m.descriptionLabel}
           value={form.description}
           maxlength={BALLOT_DESCRIPTION_MAX}

@@ -45,7 +45,7 @@ export function committeeActions(actions: readonly ProposalAction[], status: Pro
     .filter((a) => (status === 'pending_review' ? a.action === 'review' : a.action !== 'review'))
     .sort((a, b) => COMMITTEE_ACTIONS.indexOf(a.action) - COMMITTEE_ACTIONS.indexOf(b.action));
   if (mine.length > 0 && mine.every((a) => !a.allowed)) return { items: [], note: mine.find((a) => a.reason)?.reason ?? null };
-  return { items: mine.map((a) => ({ key: a.action, label: actionLabel(a), allowed: a.allowed, reasons: a.reason ? [a.reason] : [] })), note: null };
+  return { items: mine.map((a) => ({ key: a.action, label: actionLabel(a), allowed: a.allowed, reasons: a.reason ? [{ text: a.reason }] : [] })), note: null };
 }
 
 /** Where an action's button leads: the act page with its one form. */
@@ -408,8 +408,6 @@ function CommitteeActions({ proposal }: { proposal: ProposalDetail }) {
       title={m.actionsTitle}
       items={items}
       emptyText={note ? `${m.noActions}${note}。` : m.noActions}
-      cannotNow={m.cannotNow}
-      cantBecause={m.cantBecause}
       onAct={(key) => {
         const a = proposal.actions.find((x) => x.action === key);
         if (a) void Taro.navigateTo({ url: actUrl(proposal.id, a) });
