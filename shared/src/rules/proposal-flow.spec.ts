@@ -1,6 +1,8 @@
 import type { Role } from '../constants/roles';
 import { PROPOSAL_STATUSES, PROPOSAL_STEPS, type ProposalStatus, type ProposalStep } from '../types/proposal';
 import {
+  PROPOSAL_QUEUE_GROUPS,
+  proposalQueueGroup,
   cosignProgress,
   nextProposalStep,
   PROPOSAL_DECISION_STATUSES,
@@ -251,5 +253,15 @@ describe('proposalTimeline', () => {
     expect(proposalTimeline('completed', {}).every((s) => s.state === 'done')).toBe(true);
     expect(proposalTimeline('converted', { raised: '2026-11-01', accepted: '2026-11-02' }).map((s) => s.state)).toEqual(['done', 'done', 'skipped', 'skipped', 'skipped', 'skipped']);
     expect(proposalTimeline('pending_review', {}).every((s) => s.state === 'upcoming')).toBe(true);
+  });
+});
+
+describe('proposalQueueGroup', () => {
+  it('puts content review first, then overdue, then due, then the answered', () => {
+    expect(proposalQueueGroup({ status: 'pending_review', answered: false, overdue: true })).toBe('review');
+    expect(proposalQueueGroup({ status: 'raised', answered: false, overdue: true })).toBe('overdue');
+    expect(proposalQueueGroup({ status: 'raised', answered: false, overdue: false })).toBe('due');
+    expect(proposalQueueGroup({ status: 'accepted', answered: true, overdue: false })).toBe('answered');
+    expect(PROPOSAL_QUEUE_GROUPS).toEqual(['review', 'overdue', 'due', 'answered']);
   });
 });

@@ -31,6 +31,23 @@ import { dayLabel, roleList } from './workflow-text';
 
 /** Who handles proposals: the 村“两委”. */
 export const PROPOSAL_COMMITTEE_ROLES: readonly Role[] = COMMITTEE_ROLES;
+/** Who may follow the triage queue: the 两委, and the 监委会 read-only (public proposals only). */
+export const PROPOSAL_QUEUE_ROLES: readonly Role[] = [...COMMITTEE_ROLES, 'supervisor'];
+
+/**
+ * The triage queue's groups, in order: content review first (nothing else can happen before it),
+ * then replies past their deadline, then those still within it, then the answered ones being worked on.
+ */
+export const PROPOSAL_QUEUE_GROUPS = ['review', 'overdue', 'due', 'answered'] as const;
+export type ProposalQueueGroup = (typeof PROPOSAL_QUEUE_GROUPS)[number];
+
+/** Where a proposal stands in the triage queue. */
+export function proposalQueueGroup(p: { status: ProposalStatus; answered: boolean; overdue: boolean }): ProposalQueueGroup {
+  if (p.status === 'pending_review') return 'review';
+  if (!p.answered) return p.overdue ? 'overdue' : 'due';
+  return 'answered';
+}
+
 /** Who may turn a proposal into a Matter: those who may propose one at 党组织提议. */
 export const PROPOSAL_CONVERT_ROLES: readonly Role[] = ['secretary', 'branch_committee'];
 /** Statuses from which a proposal may be declined, merged or converted (提出议题 … 协商议事). */

@@ -21,7 +21,7 @@ import type {
   Role,
   VillageOversightRow,
 } from '@village/shared';
-import { COMMITTEE_ROLES } from '@village/shared';
+import { PROPOSAL_COMMITTEE_ROLES, PROPOSAL_QUEUE_ROLES } from '@village/shared';
 import { http, type Result, type UploadFile } from '../http';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -30,14 +30,14 @@ function query(params: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false));
 }
 
-/** The 两委 answer proposals and see the triage queue; the server checks again. */
+/** The 两委 answer proposals; the server checks again. */
 export function canAnswerProposals(roles: readonly Role[]): boolean {
-  return roles.some((r) => (COMMITTEE_ROLES as readonly Role[]).includes(r));
+  return roles.some((r) => PROPOSAL_COMMITTEE_ROLES.includes(r));
 }
 
 /** The 两委, and the 监委会 read-only: who may follow the triage queue (the server checks again). */
 export function canWatchProposals(roles: readonly Role[]): boolean {
-  return canAnswerProposals(roles) || roles.includes('supervisor');
+  return roles.some((r) => PROPOSAL_QUEUE_ROLES.includes(r));
 }
 
 // ---------------------------------------------------------------- reading

@@ -49,7 +49,7 @@ export class ProposalsController {
     summary: '村民提议列表',
     description:
       'sort=hot 附议多的在前（再按新旧）；sort=new（默认）最新的在前；mine=true 只看我提的（含审核中、未公开的）；status 按状态；' +
-      'queue=true 两委待办（监委会只读，只含已公开的）：超期未答复的在前，再是待审核的，再按答复期限。审核中、未公开的只有提议人和两委能看到。别人的姓名已打码。',
+      'queue=true 两委待办（监委会只读，只含已公开的）：待内容审核的在前，再是超期未答复的，再按答复期限，最后是已答复仍在办的。审核中、未公开的只有提议人和两委能看到。别人的姓名已打码。',
   })
   @ApiOkResponse({ description: 'ProposalPage' })
   @ApiForbiddenResponse({ type: ApiErrorDto, description: 'queue=true 只限村“两委”和监委会' })

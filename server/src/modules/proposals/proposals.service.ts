@@ -8,10 +8,13 @@ import {
   MATTER_STAGE_LABELS,
   PROPOSAL_COMMITTEE_ROLES,
   PROPOSAL_OPEN_STATUSES,
+  PROPOSAL_QUEUE_GROUPS,
+  PROPOSAL_QUEUE_ROLES,
   PROPOSAL_PAGE_SIZE_DEFAULT,
   PROPOSAL_PUBLIC_STATUSES,
   PROPOSAL_STATUS_LABELS,
   proposalActions,
+  proposalQueueGroup,
   proposalTimeline,
   proposalTransition,
   replyDeadline,
@@ -230,7 +233,7 @@ export class ProposalsService implements OnModuleInit {
     const pageSize = q.pageSize ?? PROPOSAL_PAGE_SIZE_DEFAULT;
     const committee = isCommittee(actor.roles);
     // 监委会 follows the same queue read-only (overdue replies are theirs to chase), public proposals only.
-    if (q.queue && !committee && !actor.roles.includes('supervisor')) {
+    if (q.queue && !actor.roles.some((r) => PROPOSAL_QUEUE_ROLES.includes(r))) {
       throw new ProposalException(ProposalErrorCode.QueueForbidden, '只有村“两委”和村务监督委员会成员可以查看提议待办');
     }
     return this.read(async (store) => {
@@ -676,12 +679,11 @@ function auditVerb(command: ProposalCommand): string {
   }
 }
 
-/** The committee's queue: overdue replies first, then those awaiting review, then by reply deadline, then the answered. */
+/** The queue's order (shared PROPOSAL_QUEUE_GROUPS), from the row. */
 function queueRank(row: Proposal, today: string): number {
-  if (row.answeredOn === null && row.replyDueBy !== null && row.replyDueBy < today) return 0;
-  if (row.status === 'pending_review') return 1;
-  if (row.answeredOn === null) return 2;
-  return 3;
+  const answered = row.answeredOn !== null;
+  const overdue = !answered && row.replyDueBy !== null && row.replyDueBy < today;
+  return PROPOSAL_QUEUE_GROUPS.indexOf(proposalQueueGroup({ status: row.status, answered, overdue }));
 }
 
 function queueKey(row: Proposal): string {

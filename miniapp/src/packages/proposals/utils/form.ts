@@ -1,9 +1,12 @@
 import {
   PROPOSAL_BODY_MAX,
+  PROPOSAL_QUEUE_GROUPS,
   PROPOSAL_REASON_MAX,
   PROPOSAL_REPLY_MAX,
   PROPOSAL_TITLE_MAX,
+  proposalQueueGroup,
   type ProposalListItem,
+  type ProposalQueueGroup,
   type VillageOversightRow,
 } from '@village/shared';
 import { messages } from '../../../constants/messages';
@@ -96,29 +99,20 @@ export function checkActForm(kind: ActKind, f: ActForm): ActErrors {
 
 // ---------------------------------------------------------------- the committee's queue
 
-export type QueueGroup = 'review' | 'overdue' | 'due' | 'answered';
-
-function groupOf(item: ProposalListItem): QueueGroup {
-  if (item.status === 'pending_review') return 'review';
-  if (item.reply && !item.reply.answeredOn) return item.reply.overdue ? 'overdue' : 'due';
-  return 'answered';
-}
+export type QueueGroup = ProposalQueueGroup;
 
 /**
- * The triage queue: content review first, then unanswered ones past their deadline (longest
- * overdue first), then those still within it (soonest due first), then the answered ones still
- * being worked on. Stable within a group, so the server's order decides ties.
+ * The triage queue in the shared order (PROPOSAL_QUEUE_GROUPS, as the server sorts it), unanswered
+ * ones soonest due first within their group; stable otherwise, so the server's order decides ties.
  */
 export function groupQueue(items: readonly ProposalListItem[]): { group: QueueGroup; items: ProposalListItem[] }[] {
   const due = (i: ProposalListItem) => i.reply?.dueBy ?? '';
-  const order: QueueGroup[] = ['review', 'overdue', 'due', 'answered'];
-  return order
-    .map((group) => {
-      const inGroup = items.filter((i) => groupOf(i) === group);
-      if (group === 'overdue' || group === 'due') inGroup.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0));
-      return { group, items: inGroup };
-    })
-    .filter((g) => g.items.length > 0);
+  const groupOf = (i: ProposalListItem) => proposalQueueGroup({ status: i.status, answered: !i.reply || Boolean(i.reply.answeredOn), overdue: Boolean(i.reply?.overdue) });
+  return PROPOSAL_QUEUE_GROUPS.map((group) => {
+    const inGroup = items.filter((i) => groupOf(i) === group);
+    if (group === 'overdue' || group === 'due') inGroup.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0));
+    return { group, items: inGroup };
+  }).filter((g) => g.items.length > 0);
 }
 
 // ---------------------------------------------------------------- township oversight
