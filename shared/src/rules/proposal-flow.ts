@@ -78,7 +78,15 @@ export interface ProposalActorContext {
 export type ProposalTransition = { ok: true; to: ProposalStatus } | { ok: false; reason: string };
 
 const label = (s: ProposalStatus): string => PROPOSAL_STATUS_LABELS[s];
-const isCommittee = (roles: readonly Role[]): boolean => roles.some((r) => PROPOSAL_COMMITTEE_ROLES.includes(r));
+/** Whether these roles handle proposals (the 村“两委”). */
+export function handlesProposals(roles: readonly Role[]): boolean {
+  return roles.some((r) => PROPOSAL_COMMITTEE_ROLES.includes(r));
+}
+
+/** Whether these roles may follow the triage queue (the 两委, the 监委会 read-only). */
+export function followsProposalQueue(roles: readonly Role[]): boolean {
+  return roles.some((r) => PROPOSAL_QUEUE_ROLES.includes(r));
+}
 
 /** The step after `status` in the six steps (implementing → completed); null outside them. */
 export function nextProposalStep(status: ProposalStatus): ProposalStep | 'completed' | null {
@@ -109,7 +117,7 @@ export function proposalTransition(status: ProposalStatus, command: ProposalComm
   }
   if (command.type === 'convert') {
     if (!actor.roles.some((r) => PROPOSAL_CONVERT_ROLES.includes(r))) return refuse(`只有${roleList(PROPOSAL_CONVERT_ROLES)}可以把提议转为村里大事（由党组织提议）`);
-  } else if (!isCommittee(actor.roles)) {
+  } else if (!handlesProposals(actor.roles)) {
     return refuse(`只有${roleList(PROPOSAL_COMMITTEE_ROLES)}可以办理村民提议`);
   }
   switch (command.type) {
@@ -243,7 +251,7 @@ export function proposalActions(input: ProposalActionsInput): ProposalAction[] {
     of('cosign', proposalTransition(input.status, { type: 'cosign', isAuthor: input.isAuthor, cosignedByMe: input.cosignedByMe }, actor)),
     PROPOSAL_PUBLIC_STATUSES.includes(input.status) ? { action: 'share', allowed: true, reason: null } : { action: 'share', allowed: false, reason: '提议还没有公开，不能分享' },
   ];
-  if (!isCommittee(input.roles)) return actions;
+  if (!handlesProposals(input.roles)) return actions;
   const next = nextProposalStep(input.status);
   actions.push(
     of('review', proposalTransition(input.status, { type: 'release' }, actor)),

@@ -21,7 +21,7 @@ import type {
   Role,
   VillageOversightRow,
 } from '@village/shared';
-import { PROPOSAL_COMMITTEE_ROLES, PROPOSAL_QUEUE_ROLES } from '@village/shared';
+import { followsProposalQueue, handlesProposals } from '@village/shared';
 import { http, type Result, type UploadFile } from '../http';
 
 const id = (value: string) => encodeURIComponent(value);
@@ -32,12 +32,12 @@ function query(params: object): Record<string, unknown> {
 
 /** The 两委 answer proposals; the server checks again. */
 export function canAnswerProposals(roles: readonly Role[]): boolean {
-  return roles.some((r) => PROPOSAL_COMMITTEE_ROLES.includes(r));
+  return handlesProposals(roles);
 }
 
 /** The 两委, and the 监委会 read-only: who may follow the triage queue (the server checks again). */
 export function canWatchProposals(roles: readonly Role[]): boolean {
-  return roles.some((r) => PROPOSAL_QUEUE_ROLES.includes(r));
+  return followsProposalQueue(roles);
 }
 
 // ---------------------------------------------------------------- reading

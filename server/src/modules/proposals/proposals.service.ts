@@ -6,13 +6,13 @@ import {
   chinaDay,
   cosignProgress,
   MATTER_STAGE_LABELS,
-  PROPOSAL_COMMITTEE_ROLES,
   PROPOSAL_OPEN_STATUSES,
   PROPOSAL_QUEUE_GROUPS,
-  PROPOSAL_QUEUE_ROLES,
   PROPOSAL_PAGE_SIZE_DEFAULT,
   PROPOSAL_PUBLIC_STATUSES,
   PROPOSAL_STATUS_LABELS,
+  followsProposalQueue,
+  handlesProposals,
   proposalActions,
   proposalQueueGroup,
   proposalTimeline,
@@ -26,7 +26,6 @@ import {
   type ProposalSettings,
   type ProposalStatus,
   type ProposalStep,
-  type Role,
 } from '@village/shared';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -63,7 +62,6 @@ type Reached = Partial<Record<ProposalStep | 'completed', string>>;
 
 const SHARE_PATH = '/packages/proposals/pages/detail/index';
 
-const isCommittee = (roles: readonly Role[]): boolean => roles.some((r) => PROPOSAL_COMMITTEE_ROLES.includes(r));
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
@@ -231,9 +229,9 @@ export class ProposalsService implements OnModuleInit {
   async list(actor: VillageActor, q: ListProposalsQueryDto): Promise<ProposalPage> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? PROPOSAL_PAGE_SIZE_DEFAULT;
-    const committee = isCommittee(actor.roles);
+    const committee = handlesProposals(actor.roles);
     // 监委会 follows the same queue read-only (overdue replies are theirs to chase), public proposals only.
-    if (q.queue && !actor.roles.some((r) => PROPOSAL_QUEUE_ROLES.includes(r))) {
+    if (q.queue && !followsProposalQueue(actor.roles)) {
       throw new ProposalException(ProposalErrorCode.QueueForbidden, '只有村“两委”和村务监督委员会成员可以查看提议待办');
     }
     return this.read(async (store) => {
@@ -567,7 +565,7 @@ export class ProposalsService implements OnModuleInit {
       store.cosignedBy(ids, actor.residentId),
     ]);
     const today = this.today();
-    const committee = isCommittee(actor.roles);
+    const committee = handlesProposals(actor.roles);
     return rows.map((row): ProposalListItem => {
       const mine = row.raisedByResidentId === actor.residentId;
       const name = names.get(row.raisedByResidentId) ?? '';
@@ -594,7 +592,7 @@ export class ProposalsService implements OnModuleInit {
   private async detailOf(store: ProposalStore, actor: VillageActor, row: Proposal): Promise<ProposalDetail> {
     const [item] = await this.items(store, actor, [row]);
     const today = this.today();
-    const committee = isCommittee(actor.roles);
+    const committee = handlesProposals(actor.roles);
     const insider = committee || item.mine;
     const [photos, events, signers, roster, mergedInto, mergedFrom, matter, obligation] = await Promise.all([
       store.photosOf([row.id]),
@@ -644,7 +642,7 @@ export class ProposalsService implements OnModuleInit {
 /** Held and pending proposals are their author's and the committee's alone: to anyone else they do not exist. */
 function assertVisible(actor: VillageActor, row: Proposal): void {
   if (PROPOSAL_PUBLIC_STATUSES.includes(row.status)) return;
-  if (row.raisedByResidentId === actor.residentId || isCommittee(actor.roles)) return;
+  if (row.raisedByResidentId === actor.residentId || handlesProposals(actor.roles)) return;
   throw ProposalException.notFound();
 }
 
