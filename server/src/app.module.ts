@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module';
 import { VillagesModule } from './modules/villages/villages.module';
 import { VotingModule } from './modules/voting/voting.module';
 import { MattersModule } from './modules/matters/matters.module';
+import { PointsModule } from './modules/points/points.module';
 import { ProposalsModule } from './modules/proposals/proposals.module';
 import { DemoSeeder } from './seed/demo-seeder';
 
@@ -53,6 +54,7 @@ export class AppModule {
         VotingModule,
         MattersModule,
         ProposalsModule,
+        PointsModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, ...(config.DEMO_SEED ? [DemoSeeder] : [])],
     };

@@ -33,3 +33,6 @@ export * from './rules/workflow';
 export * from './types/matter';
 export * from './types/proposal';
 export * from './rules/proposal-flow';
+export * from './types/points';
+export * from './rules/quarter';
+export * from './rules/points';

@@ -13,6 +13,7 @@ import {
 import { CorrectionRequest } from '../modules/roster/entities/correction-request.entity';
 import { Ballot, BallotEligibility, BallotOpenVote, BallotPaperCount, BallotParticipation, BallotResult, BallotSecretChoice } from '../modules/voting/entities';
 import { AssemblyAuthorizationRow, ConveningPetition, Matter, MatterFile, MatterMeeting, MatterObjection, MatterOpinion, MatterProgress, MatterPolicyRow, MatterRevision, MatterTypeConfig } from '../modules/matters/entities';
+import { POINTS_ENTITIES } from '../modules/points/entities';
 import { Proposal, ProposalCosign, ProposalEvent, ProposalPhoto, ProposalSettingsRow } from '../modules/proposals/entities';
 import { MediaCheck } from '../modules/wechat/entities/media-check.entity';
 import { Notice, NoticeAttachment, NoticeInPerson, NoticePolicyRow, NoticeQuery, NoticeRead } from '../modules/notices/entities';
@@ -59,4 +60,5 @@ export const ALL_ENTITIES = [
   MatterTypeConfig, MatterPolicyRow, AssemblyAuthorizationRow, ConveningPetition,
   MediaCheck,
   Proposal, ProposalCosign, ProposalPhoto, ProposalEvent, ProposalSettingsRow,
+  ...POINTS_ENTITIES,
 ];

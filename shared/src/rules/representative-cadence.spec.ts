@@ -1,4 +1,5 @@
-import { assessRepresentativeCadence, quarterLabel, quarterOf, quartersWithoutRepresentativeMeeting } from './representative-cadence';
+import { quarterLabel, quarterOf } from './quarter';
+import { assessRepresentativeCadence, quartersWithoutRepresentativeMeeting } from './representative-cadence';
 
 describe('quarters', () => {
   it.each([

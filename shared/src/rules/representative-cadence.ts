@@ -1,6 +1,7 @@
 import type { RepresentativeCadenceView } from '../types/matter';
 import { addDays } from './date';
 import { OL_ART_26 } from './matter-convening';
+import { quarterDays, quarterLabel, quarterOf, shiftQuarter } from './quarter';
 import { dayLabel } from './workflow-text';
 
 /*
@@ -13,29 +14,6 @@ import { dayLabel } from './workflow-text';
  * back would flag a village for good over a gap nobody can make up any more.
  */
 export const REPRESENTATIVE_CADENCE_QUARTERS = 4;
-
-const QUARTER_NUMERALS = ['一', '二', '三', '四'];
-
-/** "2026-Q3" */
-export function quarterOf(day: string): string {
-  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
-/** "2026-Q3" → "2026年第三季度" */
-export function quarterLabel(quarter: string): string {
-  return `${quarter.slice(0, 4)}年第${QUARTER_NUMERALS[Number(quarter.slice(6)) - 1]}季度`;
-}
-
-function quarterStart(quarter: string): string {
-  const month = (Number(quarter.slice(6)) - 1) * 3 + 1;
-  return `${quarter.slice(0, 4)}-${String(month).padStart(2, '0')}-01`;
-}
-
-/** The quarter `n` quarters after (negative: before) `quarter`. */
-function shiftQuarter(quarter: string, n: number): string {
-  const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1 + n;
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-}
 
 /**
  * Finished quarters from `since`'s quarter (inclusive) up to before `today`'s in which no 村民代表会议
@@ -65,11 +43,11 @@ export function assessRepresentativeCadence(input: RepresentativeCadenceInput): 
   const heldOn = input.heldOn.filter((day) => day <= today);
   const current = quarterOf(today);
   const windowStart = shiftQuarter(current, -REPRESENTATIVE_CADENCE_QUARTERS);
-  const from = quarterOf(since) > windowStart ? since : quarterStart(windowStart);
+  const from = quarterOf(since) > windowStart ? since : quarterDays(windowStart)[0];
   const missing = quartersWithoutRepresentativeMeeting(heldOn, from, today).map(quarterLabel);
   const lastHeldOn = heldOn.reduce<string | null>((last, day) => (last === null || day > last ? day : last), null);
   const heldNow = lastHeldOn !== null && quarterOf(lastHeldOn) === current;
-  const endsOn = addDays(quarterStart(shiftQuarter(current, 1)), -1);
+  const endsOn = quarterDays(current)[1];
   const now = heldNow ? `本季度已于${dayLabel(lastHeldOn, today)}召开村民代表会议` : `本季度还没有开村民代表会议（${dayLabel(endsOn, today)}前）`;
   return {
     missingQuarters: missing,

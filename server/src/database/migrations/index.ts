@@ -11,6 +11,7 @@ import { CreateMatters1764057600009 } from './1764057600009-create-matters';
 import { ReviewMatterObjections1764057600010 } from './1764057600010-review-matter-objections';
 import { CreateProposals1764057600011 } from './1764057600011-create-proposals';
 import { CreateMediaChecks1764057600012 } from './1764057600012-create-media-checks';
+import { CreatePoints1764057600013 } from './1764057600013-create-points';
 
 /** Committed migrations in order. A migration, once committed, is never edited: add a new one. */
-export const ALL_MIGRATIONS = [CreateOrganisation1764057600000, CreateAuditTrail1764057600001, CreateIdentity1764057600002, CreateAuditCheckpoints1764057600003, Roster1764057600004, CreateIdempotency1764057600005, CreateTownshipStaff1764057600006, CreateNotices1764057600007, CreateVoting1764057600008, CreateMatters1764057600009, ReviewMatterObjections1764057600010, CreateProposals1764057600011, CreateMediaChecks1764057600012];
+export const ALL_MIGRATIONS = [CreateOrganisation1764057600000, CreateAuditTrail1764057600001, CreateIdentity1764057600002, CreateAuditCheckpoints1764057600003, Roster1764057600004, CreateIdempotency1764057600005, CreateTownshipStaff1764057600006, CreateNotices1764057600007, CreateVoting1764057600008, CreateMatters1764057600009, ReviewMatterObjections1764057600010, CreateProposals1764057600011, CreateMediaChecks1764057600012, CreatePoints1764057600013];

@@ -9,6 +9,7 @@ import {
   transition,
   type BallotTally,
   type DisclosureKind,
+  type MatterStage,
   type MatterState,
   type TransitionResult,
   type WorkflowContext,
@@ -52,6 +53,9 @@ export interface Loaded {
   context: WorkflowContext;
 }
 
+/** See MatterWorkflowService.onStageChanged. */
+export type StageListener = (work: Work, change: { matter: Matter; from: MatterStage; to: MatterStage }) => Promise<void>;
+
 /**
  * The one write path of matters: rebuild the MatterState from the rows, run the shared
  * `transition()`, and — only when it is accepted — save `next`, carry out every effect (revisions,
@@ -60,11 +64,22 @@ export interface Loaded {
  */
 @Injectable()
 export class MatterWorkflowService {
+  private readonly stageListeners: StageListener[] = [];
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly notices: SystemNoticePublisher,
   ) {}
+
+  /**
+   * Lets another module act, in the same unit of work, when a matter moves to another stage (the
+   * points module adopts a rule book when its 村规民约 matter is resolved). A listener that throws
+   * rolls the whole transition back. Matters never import their listeners' modules.
+   */
+  onStageChanged(listener: StageListener): void {
+    this.stageListeners.push(listener);
+  }
 
   async context(store: MatterStore, actor: VillageActor, typeCode: string): Promise<WorkflowContext> {
     return {
@@ -165,6 +180,9 @@ export class MatterWorkflowService {
       );
       if (updated.affected === 0) throw MatterException.versionConflict();
       if (p.write) await p.write(store, result);
+      if (result.next.stage !== loaded.state.stage) {
+        for (const listener of this.stageListeners) await listener(work, { matter: row, from: loaded.state.stage, to: result.next.stage });
+      }
       await work.record({
         action: `matter.${p.event.type}`,
         entityType: 'matter',
