@@ -80,6 +80,20 @@ export default defineAppConfig({
       name: 'proposals',
       pages: ['pages/detail/index', 'pages/create/index', 'pages/act/index', 'pages/queue/index', 'pages/oversight/index'],
     },
+    {
+      // 积分 for every household: history with appeals, ranking, 红黑榜, 积分超市 and my orders (QR),
+      // and the one record form (网格员 实时记录, 群众申报)
+      root: 'packages/points',
+      name: 'points',
+      pages: ['pages/history/index', 'pages/appeal/index', 'pages/ranking/index', 'pages/board/index', 'pages/shop/index', 'pages/orders/index', 'pages/record/index'],
+    },
+    {
+      // 积分 for those who run it: 评议小组 (monthly review, appeals), 党组织 (季度公示, 红黑榜),
+      // 积分超市 (hand-over by scan, products), 两委 (积分细则: edit, import, adopt; settings)
+      root: 'packages/points-admin',
+      name: 'pointsAdmin',
+      pages: ['pages/review/index', 'pages/appeals/index', 'pages/publish/index', 'pages/handover/index', 'pages/products/index', 'pages/rules/index', 'pages/rule/index', 'pages/settings/index'],
+    },
   ],
   // 我的 and 首页 lead to login and binding: fetch that small sub-package while the person reads.
   preloadRule: {
@@ -88,6 +102,8 @@ export default defineAppConfig({
     'pages/notices/index': { network: 'all', packages: ['notices'] },
     // From 议事 the next tap is a ballot, a matter or a proposal.
     'pages/council/index': { network: 'all', packages: ['ballots', 'matters', 'proposals'] },
+    // From 积分 the next tap is the household's history or the 积分超市.
+    'pages/points/index': { network: 'all', packages: ['points'] },
   },
   // WeChat's privacy check (wx.requirePrivacyAuthorize / agreePrivacyAuthorization): weapp only.
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),

@@ -1481,8 +1481,10 @@ export const messages = {
   points: {
     title: '积分',
     heading: '积分',
-    body: '家庭积分和积分超市，即将开放。',
-    detail: '开放以后，您可以在这里看自家的积分、村里公布的积分名单，用积分换东西。',
+    placeholder: '这一页正在建设。',
+  },
+  pointsAdmin: {
+    placeholder: '这一页正在建设。',
   },
   mine: {
     title: '我的',

@@ -48,6 +48,21 @@ export const routes = {
   proposalQueue: '/packages/proposals/pages/queue/index',
   proposalAct: '/packages/proposals/pages/act/index',
   townshipOversight: '/packages/proposals/pages/oversight/index',
+  pointsHistory: '/packages/points/pages/history/index',
+  pointsAppeal: '/packages/points/pages/appeal/index',
+  pointsRanking: '/packages/points/pages/ranking/index',
+  pointsBoard: '/packages/points/pages/board/index',
+  pointsShop: '/packages/points/pages/shop/index',
+  pointsOrders: '/packages/points/pages/orders/index',
+  pointsRecord: '/packages/points/pages/record/index',
+  pointsReview: '/packages/points-admin/pages/review/index',
+  pointsAppeals: '/packages/points-admin/pages/appeals/index',
+  pointsPublish: '/packages/points-admin/pages/publish/index',
+  pointsHandover: '/packages/points-admin/pages/handover/index',
+  pointsProducts: '/packages/points-admin/pages/products/index',
+  pointsRules: '/packages/points-admin/pages/rules/index',
+  pointsRule: '/packages/points-admin/pages/rule/index',
+  pointsSettings: '/packages/points-admin/pages/settings/index',
 } as const;
 
 /** The tab pages: reached with Taro.switchTab, never navigateTo. */

@@ -232,6 +232,12 @@ export function buildDemoVillage(): DemoVillage {
   assign(supervisors[1], 'supervisor', '委员（会计）');
   assign(supervisors[2], 'supervisor', '委员');
 
+  // 积分评议小组 (安家村: 监委会成员、老党员 … as its 理事会) and the 积分超市's keeper: people who
+  // already serve, so no household gains an office it would not have in a small village.
+  assign(supervisors[0], 'points_reviewer', '积分评议小组组长');
+  assign(supervisors[1], 'points_reviewer', '积分评议小组成员');
+  assign(branchMember, 'shopkeeper', '积分超市管理员');
+
   // 网格员: a party member living in each grid.
   const grids = DEMO.grids.map((g, i) => {
     const inGrid = new Set(households.filter((h) => h.gridId === gridIds[i]).map((h) => h.id));

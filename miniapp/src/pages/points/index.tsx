@@ -1,13 +1,11 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { Text } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { messages } from '../../constants/messages';
 
-/** Tab placeholder: says in plain words what will come here. */
 export default function PointsPage() {
-  const m = messages.points;
   return (
     <PageShell testId="points-page">
-      <ComingSoon heading={m.heading} body={m.body} detail={m.detail} />
+      <Text>{messages.points.placeholder}</Text>
     </PageShell>
   );
 }

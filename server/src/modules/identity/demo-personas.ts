@@ -19,6 +19,8 @@ export const DEMO_PERSONAS: PersonaDefinition[] = [
   { key: 'secretary', label: '书记', description: '书记兼村委会主任（一肩挑），管理户籍和绑定码', pick: { office: 'secretary' } },
   { key: 'committee', label: '村委会委员', description: '发布公开、登记会议', pick: { office: 'village_committee' } },
   { key: 'supervisor', label: '监委会成员', description: '审核财务公开、查验审计记录', pick: { office: 'supervisor' } },
+  { key: 'points_reviewer', label: '积分评议小组', description: '每月评议积分记录、处理复议', pick: { office: 'points_reviewer' } },
+  { key: 'shopkeeper', label: '积分超市', description: '扫码交付兑换的商品', pick: { office: 'shopkeeper' } },
   { key: 'township', label: '乡镇干部', description: '查看全乡各村的公开、提议和监督情况（只读）', pick: { fact: 'township_staff' } },
   { key: 'new', label: '新用户', description: '还没绑定身份的微信用户，用来试绑定码', pick: { fact: 'unbound' } },
 ];

@@ -1,0 +1,5 @@
+import { messages } from '../../../../constants/messages';
+
+export default definePageConfig({
+  navigationBarTitleText: messages.points.title,
+});
