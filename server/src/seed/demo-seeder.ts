@@ -15,6 +15,7 @@ import { Clock } from '../common/clock';
 import { UnitOfWork } from '../modules/audit/unit-of-work';
 import { seedDemoBallots } from './demo-ballots';
 import { seedDemoMatters } from './demo-matters';
+import { seedDemoPoints } from './demo-points';
 import { seedDemoProposals } from './demo-proposals';
 import { seedDemoNotices } from './demo-notices';
 import { NoticeFileStorage } from '../modules/notices/storage/notice-file-storage';
@@ -111,5 +112,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if ((await seedDemoBallots(this.dataSource, this.clock)) === 'created') this.logger.log('demo ballots created');
     if ((await seedDemoMatters(this.dataSource, this.clock, this.files, this.uow)) === 'created') this.logger.log('demo matters created');
     if ((await seedDemoProposals(this.dataSource, this.clock, this.uow)) === 'created') this.logger.log('demo proposals created');
+    if ((await seedDemoPoints(this.dataSource, this.clock, this.uow)) === 'created') this.logger.log('demo points created');
   }
 }

@@ -1,0 +1,3 @@
+import type { DemoPointsContext } from './demo-points-context';
+
+export async function seedDemoPointsShop(_context: DemoPointsContext): Promise<void> {}
