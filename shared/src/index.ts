@@ -36,3 +36,7 @@ export * from './rules/proposal-flow';
 export * from './types/points';
 export * from './rules/quarter';
 export * from './rules/points';
+export * from './rules/points-records';
+export * from './rules/points-standing';
+export * from './rules/points-rule-book';
+export * from './rules/points-redeemers';

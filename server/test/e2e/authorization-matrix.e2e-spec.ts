@@ -10,7 +10,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * own village and against another village's records. A new route without an access declaration, or
  * with a path parameter this file cannot fill, fails here.
  */
-const PERSONAS = ['new', 'villager', 'household_rep', 'grid_leader', 'committee', 'secretary', 'supervisor', 'township'] as const;
+const PERSONAS = ['new', 'villager', 'household_rep', 'grid_leader', 'committee', 'secretary', 'supervisor', 'points_reviewer', 'shopkeeper', 'township'] as const;
 
 /**
  * Public routes that authenticate the caller another way — WeChat's 消息推送 signature in the query —
@@ -84,6 +84,21 @@ describe('authorization matrix (SQLite)', () => {
       .set('authorization', `Bearer ${logins.get('villager')?.accessToken}`)
       .send({ title: '授权矩阵用的提议', body: '授权矩阵用的提议正文', categoryCode: 'other', photoIds: [] });
     if (proposal.status !== 201) throw new Error(`matrix fixture: proposal create failed ${proposal.status}`);
+    // Points: the demo village's seeded rule book, a record with its open appeal, the 红黑榜, a product
+    // and the ready order (of a household none of the personas belongs to).
+    const points = async (sql: string): Promise<string> => {
+      const [row] = await t.dataSource.query(sql, [other.villageId]);
+      if (!row) throw new Error(`matrix fixture: nothing for ${sql}`);
+      return row.id as string;
+    };
+    const pointsIds = {
+      ruleBookId: await points("SELECT id FROM points_rule_book WHERE village_id <> ? AND status = 'adopted'"),
+      appealId: await points("SELECT id FROM points_appeal WHERE village_id <> ? AND status = 'open' ORDER BY id LIMIT 1"),
+      recordId: await points("SELECT record_id AS id FROM points_appeal WHERE village_id <> ? AND status = 'open' ORDER BY id LIMIT 1"),
+      boardId: await points('SELECT id FROM points_board WHERE village_id <> ? ORDER BY quarter DESC LIMIT 1'),
+      productId: await points('SELECT id FROM points_product WHERE village_id <> ? ORDER BY id LIMIT 1'),
+      redemptionId: await points("SELECT id FROM points_redemption WHERE village_id <> ? AND status = 'ready' ORDER BY id LIMIT 1"),
+    };
     ids = {
       own: {
         residentId: resident.id,
@@ -103,6 +118,7 @@ describe('authorization matrix (SQLite)', () => {
         opinionId: randomUUID(),
         authorizationId: randomUUID(),
         proposalId: proposal.body.id,
+        ...pointsIds,
       },
       foreign: {
         residentId: other.residentId,
@@ -120,6 +136,12 @@ describe('authorization matrix (SQLite)', () => {
         opinionId: randomUUID(),
         authorizationId: randomUUID(),
         proposalId: randomUUID(),
+        ruleBookId: randomUUID(),
+        appealId: randomUUID(),
+        recordId: randomUUID(),
+        boardId: randomUUID(),
+        productId: randomUUID(),
+        redemptionId: randomUUID(),
         // Sequence numbers are per village: one the caller's village does not have.
         seq: '999999',
       },

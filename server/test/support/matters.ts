@@ -104,27 +104,32 @@ export async function signInTellers(t: TestApp, villageId: string, tag: string):
   return [teller, scrutineer];
 }
 
-/** Stages 1–3 with paper counts (一肩挑: the merged meeting), leaving the matter at assembly_resolution. */
-export async function toAssembly(t: TestApp, crew: MatterCrew, typeCode: string, title: string): Promise<MatterDetail> {
-  const { secretary, teller, scrutineer, photo } = crew;
-  const advance = async (m: MatterDetail, event: object): Promise<MatterDetail> => {
-    const res = await t.http.post(`/api/matters/${m.id}/events`).set(...bearer(secretary)).send({ event, version: m.version });
-    if (res.status !== 200) throw new Error(`${JSON.stringify(event)}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as MatterDetail;
-  };
-  let m = await createMatter(t, secretary, { typeCode, title });
-  const merged = await paperMeeting(t, secretary, m, { purpose: 'merged_proposal', ...COMMITTEE_MEETING }, photo);
-  m = await advance(m, { type: 'record_merged_meeting', meetingId: merged });
-  const party = await paperMeeting(
-    t,
-    secretary,
-    m,
-    { purpose: 'party_review', body: 'party_assembly', electorate: 'party_members', turnout: { eligible: 9, participated: 8 }, counts: { for: 7, against: 1, abstain: 0 }, tellerResidentId: teller.me.resident?.id, scrutineerResidentId: scrutineer.me.resident?.id },
-    photo,
-  );
-  const confirmed = await t.http.post(`/api/matters/${m.id}/meetings/${party}/confirm-count`).set(...bearer(scrutineer)).send({});
+/** Posts a workflow event as `login`, failing loudly when it is refused. */
+export async function advanceMatter(t: TestApp, login: LoginResult, m: MatterDetail, event: object): Promise<MatterDetail> {
+  const res = await t.http.post(`/api/matters/${m.id}/events`).set(...bearer(login)).send({ event, version: m.version });
+  if (res.status !== 200) throw new Error(`${JSON.stringify(event)}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as MatterDetail;
+}
+
+/** A paper meeting counted by the crew's teller and confirmed by its scrutineer. */
+export async function countedMeeting(t: TestApp, crew: MatterCrew, m: MatterDetail, meeting: PaperMeeting): Promise<string> {
+  const id = await paperMeeting(t, crew.secretary, m, { ...meeting, tellerResidentId: crew.teller.me.resident?.id, scrutineerResidentId: crew.scrutineer.me.resident?.id }, crew.photo);
+  const confirmed = await t.http.post(`/api/matters/${m.id}/meetings/${id}/confirm-count`).set(...bearer(crew.scrutineer)).send({});
   if (confirmed.status !== 200) throw new Error(`confirm-count: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
-  m = await advance(m, { type: 'record_party_review', meetingId: party });
+  return id;
+}
+
+/** Stages 1–3 of an existing matter with paper counts (一肩挑: the merged meeting), leaving it at assembly_resolution. */
+export async function advanceToAssembly(t: TestApp, crew: MatterCrew, matter: MatterDetail): Promise<MatterDetail> {
+  const merged = await paperMeeting(t, crew.secretary, matter, { purpose: 'merged_proposal', ...COMMITTEE_MEETING }, crew.photo);
+  let m = await advanceMatter(t, crew.secretary, matter, { type: 'record_merged_meeting', meetingId: merged });
+  const party = await countedMeeting(t, crew, m, { purpose: 'party_review', body: 'party_assembly', electorate: 'party_members', turnout: { eligible: 9, participated: 8 }, counts: { for: 7, against: 1, abstain: 0 } });
+  m = await advanceMatter(t, crew.secretary, m, { type: 'record_party_review', meetingId: party });
   if (m.stage !== 'assembly_resolution') throw new Error(`expected assembly_resolution, got ${m.stage}`);
   return m;
+}
+
+/** A new matter taken through stages 1–3, leaving it at assembly_resolution. */
+export async function toAssembly(t: TestApp, crew: MatterCrew, typeCode: string, title: string): Promise<MatterDetail> {
+  return advanceToAssembly(t, crew, await createMatter(t, crew.secretary, { typeCode, title }));
 }

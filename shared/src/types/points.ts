@@ -56,6 +56,11 @@ export interface RuleBookInput {
   items: RuleItemInput[];
   /** PUT only: the version the editor loaded (409 when someone saved in between). */
   version?: number;
+  /**
+   * POST only: start the new draft from this version's items (a new version of the effective book);
+   * `items` is then left out and `title` defaults to that version's.
+   */
+  copyFrom?: string;
 }
 
 export interface RuleItemView extends RuleItemInput {
@@ -327,6 +332,8 @@ export interface HouseholdPoints {
   unpublished: PointsRecordView[];
   /** Whether this actor may redeem for the household. */
   canRedeem: boolean;
+  /** For the household's own members who may not: who can (redeemerVerdict); null otherwise. */
+  redeemRefusal: string | null;
 }
 
 /** `GET /api/points/ranking?year=&scope=village|grid&gridId=` — published points, names masked per PIPL. */

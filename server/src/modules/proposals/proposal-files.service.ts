@@ -7,7 +7,8 @@ import { auditActor, type VillageActor } from '../../common/auth/actor';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { ATTACHMENT_TYPE_LABELS, attachmentFileName, claimedAttachmentType, decodeUploadedName, detectAttachmentType } from '../notices/domain/attachment-file';
+import { attachmentFileName } from '../notices/domain/attachment-file';
+import { checkUploadedPhoto, type UploadedPhotoFile, type UploadedPhotoProblem } from '../notices/domain/uploaded-photo';
 import { NoticeFileStorage, storageKey } from '../notices/storage/notice-file-storage';
 import { MediaCheckService } from '../wechat/media-check.service';
 import { WechatException } from '../wechat/wechat.exception';
@@ -19,11 +20,13 @@ import { ProposalErrorCode, ProposalException } from './proposals.exception';
 /** The purpose under which proposal photos are sent to WeChat's media check. */
 export const PROPOSAL_PHOTO_CHECK = 'proposal_photo';
 
-export interface UploadedProposalFile {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
+export type UploadedProposalFile = UploadedPhotoFile;
+
+const PHOTO_PROBLEM_CODES: Record<UploadedPhotoProblem, ProposalErrorCode> = {
+  missing: ProposalErrorCode.FileMissing,
+  too_large: ProposalErrorCode.FileTooLarge,
+  type: ProposalErrorCode.FileType,
+};
 
 /**
  * Photos for proposals: JPEG or PNG by content, kept in the notices' file storage, and sent to
@@ -43,18 +46,10 @@ export class ProposalFilesService {
     private readonly mediaChecks: MediaCheckService,
   ) {}
 
-  async upload(actor: VillageActor, file: UploadedProposalFile | undefined): Promise<ProposalFile> {
-    if (!file) throw new ProposalException(ProposalErrorCode.FileMissing, '请选择一张照片上传（表单字段名为 file，multipart/form-data）');
-    if (file.buffer.length > this.config.NOTICE_ATTACHMENT_MAX_BYTES) {
-      throw new ProposalException(ProposalErrorCode.FileTooLarge, `照片太大，最大 ${Math.floor(this.config.NOTICE_ATTACHMENT_MAX_BYTES / 1024 / 1024)} MB，请压缩后再传`);
-    }
-    const type = detectAttachmentType(file.buffer);
-    const name = decodeUploadedName(file.originalname);
-    const claimed = claimedAttachmentType(name);
-    if (type !== 'image/jpeg' && type !== 'image/png') throw new ProposalException(ProposalErrorCode.FileType, '这个文件不是 JPG 或 PNG 照片（按文件内容判断），不能上传。请换一张照片。');
-    if (claimed && claimed !== type) {
-      throw new ProposalException(ProposalErrorCode.FileType, `文件名是${ATTACHMENT_TYPE_LABELS[claimed]}，但内容是${ATTACHMENT_TYPE_LABELS[type]}，不能上传。请把文件名改对。`);
-    }
+  async upload(actor: VillageActor, file: UploadedPhotoFile | undefined): Promise<ProposalFile> {
+    const checked = checkUploadedPhoto(file, this.config.NOTICE_ATTACHMENT_MAX_BYTES);
+    if (!checked.ok) throw new ProposalException(PHOTO_PROBLEM_CODES[checked.problem], checked.message);
+    const { type, name, buffer } = checked;
     const store = new ProposalStore(this.dataSource.manager);
     const openid = await this.uow.exclusive(() => store.openidOf(actor.accountId));
     const row: ProposalPhoto = {
@@ -64,15 +59,15 @@ export class ProposalFilesService {
       position: 0,
       fileName: attachmentFileName(name, type),
       contentType: type,
-      sizeBytes: file.buffer.length,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      sizeBytes: buffer.length,
+      sha256: createHash('sha256').update(buffer).digest('hex'),
       check: 'pending',
       checkTraceId: null,
       uploadedByResidentId: actor.residentId,
       createdAt: this.clock.now(),
     };
     const key = storageKey(actor.villageId, row.id);
-    await this.storage.put(key, file.buffer);
+    await this.storage.put(key, buffer);
     try {
       await this.uow.run(auditActor(actor, 'villager'), async (work) => {
         await work.manager.insert(ProposalPhoto, row);
