@@ -1,5 +1,5 @@
 import { messages } from '../../../../constants/messages';
 
 export default definePageConfig({
-  navigationBarTitleText: messages.points.title,
+  navigationBarTitleText: messages.pointsAdmin.handover.title,
 });
