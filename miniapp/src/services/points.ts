@@ -36,6 +36,7 @@ import type {
   ReviewPointsResult,
   RuleBookDetail,
   RuleBookInput,
+  CopyRuleBookInput,
   RuleBookList,
   RuleBookSummary,
 } from '@village/shared';
@@ -82,7 +83,7 @@ export const listRuleBooks = (): Promise<Result<RuleBookList>> => http.get<RuleB
 export const getRuleBook = (ruleBookId: string): Promise<Result<RuleBookDetail>> => http.get<RuleBookDetail>(`/points/rule-books/${id(ruleBookId)}`);
 
 /** POST /api/points/rule-books — a new draft (两委). */
-export const createRuleBook = (input: RuleBookInput): Promise<Result<RuleBookDetail>> => http.post<RuleBookDetail>('/points/rule-books', { ...input });
+export const createRuleBook = (input: RuleBookInput | CopyRuleBookInput): Promise<Result<RuleBookDetail>> => http.post<RuleBookDetail>('/points/rule-books', { ...input });
 
 /** PUT /api/points/rule-books/:id — a draft, with the version read (409 when someone saved in between). */
 export const saveRuleBook = (ruleBookId: string, input: RuleBookInput): Promise<Result<RuleBookDetail>> =>

@@ -11,7 +11,7 @@ import { seededRandom } from './stable-id';
 /** What villagers add when they self-report (群众申报), in their words. */
 const SELF_REPORT_NOTES = ['和邻居一起把组里的水渠清了一遍', '帮五保户王大爷把玉米收回了家', '参加了村里组织的防火巡查', '房前屋后收拾干净了，柴草堆整齐'];
 const REJECT_REASON = '照片和说明看不出是本户做的，请补充说明后重新申报';
-const APPEAL_REASON = '那天柴草是临时堆在路边，第二天一早就收走了，没有长期占道，请评议小组再核实一下';
+const APPEAL_REASON = '这条扣分和当时的实际情况有出入，邻居可以作证，请评议小组再到现场核实一下';
 
 interface Planned {
   household: DemoHousehold;

@@ -298,6 +298,14 @@ describe.each(testDatabaseKinds())('points 积分超市 on %s', (kind) => {
       for (let i = 0; i < 4; i += 1) orders.push(await redeem(householdRep, p.id));
     });
 
+    it('the shopkeeper finds an order by what was scanned or typed; nobody else can search codes', async () => {
+      const [order] = orders;
+      const found = (await get(shopkeeper, `/api/points/redemptions?code=${encodeURIComponent(`village-points:${order.code.toLowerCase()}`)}`).expect(200)).body;
+      expect(found).toMatchObject({ total: 1, items: [expect.objectContaining({ id: order.id, code: order.code })] });
+      expect((await get(shopkeeper, '/api/points/redemptions?code=NOT-A-CODE').expect(200)).body.total).toBe(0);
+      expect((await get(villager, `/api/points/redemptions?code=${order.code}`).expect(200)).body.total).toBe(0);
+    });
+
     it('the shopkeeper hands over by the typed code or the scanned QR text, once', async () => {
       const [byCode, byQr] = orders;
       await post(villager, '/api/points/redemptions/hand-over', { code: byCode.code }).expect(403);

@@ -56,11 +56,17 @@ export interface RuleBookInput {
   items: RuleItemInput[];
   /** PUT only: the version the editor loaded (409 when someone saved in between). */
   version?: number;
-  /**
-   * POST only: start the new draft from this version's items (a new version of the effective book);
-   * `items` is then left out and `title` defaults to that version's.
-   */
-  copyFrom?: string;
+  /** POST with CopyRuleBookInput instead: see there. */
+  copyFrom?: undefined;
+}
+
+/**
+ * `POST /api/points/rule-books` starting the new draft from this version's items (a new version of
+ * the effective book); `title` defaults to that version's.
+ */
+export interface CopyRuleBookInput {
+  copyFrom: string;
+  title?: string;
 }
 
 export interface RuleItemView extends RuleItemInput {

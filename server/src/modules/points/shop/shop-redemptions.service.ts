@@ -64,6 +64,12 @@ export class ShopRedemptionsService {
         if (!me) return { items: [], total: 0, page, pageSize };
         where.householdId = me.householdId;
       }
+      // The hand-over page looks an order up by what was scanned or typed, however old the order is.
+      if (query.code !== undefined) {
+        const code = parseHandOverCode(query.code);
+        if (!code || !runsShop(actor.roles)) return { items: [], total: 0, page, pageSize };
+        where.code = code;
+      }
       const [rows, total] = await manager.getRepository(PointsRedemption).findAndCount({
         where,
         order: { requestedAt: 'DESC', id: 'ASC' },

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ApiErrorBody, RuleBookInput, RuleBookSummary } from '@village/shared';
+import type { ApiErrorBody, RuleBookSummary } from '@village/shared';
 import { useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
@@ -52,7 +52,7 @@ export default function RulesPage() {
     const effective = list.data.effective;
     // A copy of the version in force (the server copies its items and title: both left out, as the
     // contract says), or an empty draft when none is.
-    const r = await createRuleBook(effective ? ({ copyFrom: effective.id } as RuleBookInput) : { title: m.newTitle, items: [] });
+    const r = await createRuleBook(effective ? { copyFrom: effective.id } : { title: m.newTitle, items: [] });
     setBusy(false);
     setAsking(false);
     if (!r.ok) return setError(r.error);

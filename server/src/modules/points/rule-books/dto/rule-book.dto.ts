@@ -5,6 +5,7 @@ import {
   RULE_BOOK_TITLE_MAX,
   type PointsSettings,
   type ProposeRuleBookInput,
+  type CopyRuleBookInput,
   type RuleBookInput,
   type RuleItemInput,
 } from '@village/shared';
@@ -38,7 +39,7 @@ export class RuleItemDto implements RuleItemInput {
   evidenceRequired: boolean;
 }
 
-export class RuleBookDto implements RuleBookInput {
+export class RuleBookDto implements Omit<RuleBookInput, 'copyFrom'>, Partial<CopyRuleBookInput> {
   @ApiPropertyOptional({ description: '只用于新建：从这个版本复制全部条目开始写新版本（这时 items 可省略）' })
   @IsOptional()
   @IsUUID('all', { message: '要复制的版本编号不对，请从列表里重新选择' })

@@ -70,6 +70,12 @@ export class ListRedemptionsQueryDto extends PointsPageQueryDto {
   @IsOptional()
   @IsIn(REDEMPTION_STATUSES, { message: '没有这个状态' })
   status?: RedemptionStatus;
+
+  @ApiPropertyOptional({ description: '积分超市：按扫到的二维码内容或手输的兑换码找兑换单（其他人传了也只看自己家的）', example: 'K7MP3QXA' })
+  @IsOptional()
+  @IsString({ message: '请扫描兑换二维码，或输入 8 位兑换码' })
+  @Length(1, 100, { message: '请扫描兑换二维码，或输入 8 位兑换码' })
+  code?: string;
 }
 
 export class HandOverDto implements HandOverInput {
