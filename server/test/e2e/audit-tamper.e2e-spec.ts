@@ -10,6 +10,7 @@ import { MissingAuditEventError, UnitOfWork } from '../../src/modules/audit/unit
 import { Household } from '../../src/modules/villages/entities';
 import { appendEvents, checkpointsSettled, demoVillageId, headSeq, seqs, tamper } from '../support/audit';
 import { bearer, loginAs } from '../support/auth';
+import { seedDemoVillage } from '../../src/seed/demo-seeder';
 import { startTestApp, TestApp } from '../support/test-app';
 import { testDatabaseKinds } from '../support/test-database';
 
@@ -25,7 +26,9 @@ describe.each(testDatabaseKinds())('audit trail tampering and concurrency on %s'
   let head: number;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, { AUDIT_CHECKPOINT_EVERY: '10' , AUDIT_CHECKPOINT_NOTICES: 'false' });
+    // Only the demo village itself (one audit event): the rest of the demo seed writes hundreds.
+    t = await startTestApp(kind, { AUDIT_CHECKPOINT_EVERY: '10', AUDIT_CHECKPOINT_NOTICES: 'false', DEMO_SEED: 'false' });
+    await seedDemoVillage(t.dataSource);
     villageId = await demoVillageId(t);
     supervisor = await loginAs(t, 'supervisor');
     // Up to exactly 40 events, so checkpoints sit at 10, 20, 30 and 40.
