@@ -259,10 +259,8 @@ describe('the other pages of the people who run points', () => {
   it('a villager self-reports for their own household: positive items only, the 评议小组 will check it', async () => {
     const rep = await signInPersona('household_rep');
     await useSession(rep, { clear: true });
-    // `?mode=self` is the form's mode, so the display mode is chosen on the 积分 tab first (it is kept).
     for (const mode of ['standard', 'elder'] as Mode[]) {
-      await open('/pages/points/index', 'points-page', mode);
-      await open(`${RECORD}?mode=self`, 'points-record-page');
+      await open(`${RECORD}?as=self`, 'points-record-page', mode);
       await page.getByTestId('points-record-own-household').waitFor();
       if (mode === 'standard') {
         expect(await page.locator('[data-testid^="points-record-item-"][role="radio"]').count()).toBeGreaterThan(0);

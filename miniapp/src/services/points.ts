@@ -97,8 +97,9 @@ export const proposeRuleBook = (ruleBookId: string, input: ProposeRuleBookInput)
 export const exportRuleBook = (ruleBookId: string, fileName: string): Promise<Result<void>> =>
   http.download(`/points/rule-books/${id(ruleBookId)}/export`, { fileName, fileType: 'xlsx' }, { timeoutMs: 60_000 });
 
-/** GET /api/points/settings */
-export const getPointsSettings = (): Promise<Result<PointsSettings>> => http.get<PointsSettings>('/points/settings');
+/** GET /api/points/settings — `quiet` for the 积分 tab's star row. */
+export const getPointsSettings = (options: { quiet?: boolean } = {}): Promise<Result<PointsSettings>> =>
+  http.get<PointsSettings>('/points/settings', undefined, options.quiet ? QUIET : undefined);
 
 /** PUT /api/points/settings (两委), with the version read. */
 export const savePointsSettings = (input: PointsSettings): Promise<Result<PointsSettings>> => http.put<PointsSettings>('/points/settings', { ...input });
@@ -196,6 +197,15 @@ export interface RedemptionsQuery {
 /** GET /api/points/redemptions — `mine: true` for the caller's household; the shopkeeper lists by status. */
 export const listRedemptions = (params: RedemptionsQuery): Promise<Result<RedemptionPage>> =>
   http.get<RedemptionPage>('/points/redemptions', query({ ...params, mine: params.mine ? 'true' : undefined }));
+
+/**
+ * GET /api/points/redemptions?code= — the shop's look-up of one order by what was scanned or typed
+ * (the QR text or the bare code; the server reads case, spaces and dashes). Null when no order has it.
+ */
+export async function findRedemptionByCode(code: string): Promise<Result<RedemptionView | null>> {
+  const r = await http.get<RedemptionPage>('/points/redemptions', query({ code }));
+  return r.ok ? { ...r, data: r.data.items[0] ?? null } : r;
+}
 
 /** GET /api/points/redemptions/:id */
 export const getRedemption = (redemptionId: string): Promise<Result<RedemptionView>> => http.get<RedemptionView>(`/points/redemptions/${id(redemptionId)}`);

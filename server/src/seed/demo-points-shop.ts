@@ -5,6 +5,7 @@ import type { DemoPointsContext } from './demo-points-context';
 
 /** What a village 积分超市 keeps on its shelf: daily necessities, priced in tenths of a point. */
 const PRODUCTS: { name: string; priceTenths: number; stock: number }[] = [
+  { name: '食盐 1 袋', priceTenths: 10, stock: 60 },
   { name: '香皂 1 块', priceTenths: 20, stock: 50 },
   { name: '牙膏 1 支', priceTenths: 30, stock: 40 },
   { name: '毛巾 1 条', priceTenths: 30, stock: 45 },

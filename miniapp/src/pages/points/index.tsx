@@ -13,8 +13,8 @@ import { messages } from '../../constants/messages';
 import { routes, withQuery } from '../../constants/routes';
 import { useMe } from '../../hooks/useMe';
 import { useRequest } from '../../hooks/useRequest';
-import { getMyPoints, listRuleBooks } from '../../services/points';
-import { STARS_SHOWN, villageRankText } from './standing';
+import { getMyPoints, getPointsSettings, listRuleBooks } from '../../services/points';
+import { villageRankText } from './standing';
 import { Stars } from './Stars';
 import { TrendBars } from './TrendBars';
 import { pointsWork, useReviewCount } from './work';
@@ -123,7 +123,7 @@ function MyStanding({ reloadRef }: { reloadRef: { current: (() => void) | null }
         <LinkRow title={m.board} hint={m.boardHint} url={routes.pointsBoard} testId="points-board" />
         <LinkRow title={m.shop} hint={m.shopHint} url={routes.pointsShop} testId="points-shop" />
         <LinkRow title={m.orders} hint={m.ordersHint} url={routes.pointsOrders} testId="points-orders" />
-        <LinkRow title={m.selfReport} hint={m.selfReportHint} url={withQuery(routes.pointsRecord, { mode: 'self' })} testId="points-self-report" />
+        <LinkRow title={m.selfReport} hint={m.selfReportHint} url={withQuery(routes.pointsRecord, { as: 'self' })} testId="points-self-report" />
       </View>
     </View>
   );
@@ -131,6 +131,9 @@ function MyStanding({ reloadRef }: { reloadRef: { current: (() => void) | null }
 
 function Standing({ points }: { points: HouseholdPoints }) {
   const current = points.quarters[points.quarters.length - 1];
+  // As many stars as the village has thresholds; the words say the count meanwhile (or if this fails).
+  const settings = useRequest(() => getPointsSettings({ quiet: true }), []);
+  const maxStars = settings.status === 'success' ? settings.data.starThresholdsTenths.length : null;
   const village = villageRankText(points);
   return (
     <View className="section pts-tab-card" data-testid="points-standing">
@@ -145,7 +148,7 @@ function Standing({ points }: { points: HouseholdPoints }) {
       {current ? (
         <View className="pts-tab-block">
           <Text className="pts-tab-subtitle">{m.starsTitle(quarterLabel(current.quarter))}</Text>
-          <Stars stars={current.stars} max={STARS_SHOWN} testId="points-stars" />
+          <Stars stars={current.stars} max={maxStars} testId="points-stars" />
           <Text className="pts-tab-muted">{m.starsHint}</Text>
         </View>
       ) : null}

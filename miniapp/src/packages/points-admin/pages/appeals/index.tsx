@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { formatPoints, parsePoints, POINTS_REASON_MAX, type ApiErrorBody, type PointsAppealPage } from '@village/shared';
 import { useState } from 'react';
-import { roleProps } from '../../../../components/a11y';
 import { AreaField } from '../../../../components/AreaField';
 import { Choice, ChoiceGroup } from '../../../../components/Choice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorState } from '../../../../components/ErrorState';
-import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
@@ -14,6 +12,7 @@ import { TextField } from '../../../../components/TextField';
 import { messages } from '../../../../constants/messages';
 import { useRequest } from '../../../../hooks/useRequest';
 import { decidePointsAppeal, listPointsAppeals } from '../../../../services/points';
+import { DoneNotice, LoadState, PageHeading } from '../../components/PageParts';
 import { RecordCard } from '../../components/RecordCard';
 import { adjustmentText, whenText } from '../../utils/text';
 import '../../points-admin.css';
@@ -90,22 +89,10 @@ export default function AppealsPage() {
 
   return (
     <PageShell testId="points-appeals-page">
-      <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
-        {m.heading}
-      </Text>
-      <Text className="pa-para">{m.intro}</Text>
+      <PageHeading title={m.heading} intro={m.intro} />
 
-      {done ? (
-        <View className="section">
-          <Notice tone="success" title={done} testId="points-appeals-done" />
-        </View>
-      ) : null}
-      {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? (
-        <View className="section">
-          <ErrorState error={list.error} onRetry={() => list.reload()} />
-        </View>
-      ) : null}
+      <DoneNotice title={done} testId="points-appeals-done" />
+      <LoadState request={list} />
       {list.status === 'success' && appeals.length === 0 ? (
         <View className="section">
           <Notice tone="info" title={m.empty} testId="points-appeals-empty" />

@@ -1,43 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatPoints, REDEMPTION_QR_PREFIX, type ApiErrorBody, type RedemptionStatus, type RedemptionView } from '@village/shared';
+import { formatPoints, type ApiErrorBody, type RedemptionView } from '@village/shared';
 import { useRef, useState } from 'react';
-import { roleProps } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { ErrorState } from '../../../../components/ErrorState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
 import { TextField } from '../../../../components/TextField';
 import { messages } from '../../../../constants/messages';
 import { randomId } from '../../../../services/ids';
-import { handOverRedemption, listRedemptions } from '../../../../services/points';
+import { findRedemptionByCode, handOverRedemption } from '../../../../services/points';
 import { LoadingState } from '../../../../components/LoadingState';
+import { FailedNotice, PageHeading } from '../../components/PageParts';
 import { whenText } from '../../utils/text';
 import '../../points-admin.css';
 
 const m = messages.pointsAdmin.handover;
 const CODE_LENGTH = 8;
-/** Where an order is looked for by its code: waiting first, then the ones already settled. */
-const LOOK_IN: RedemptionStatus[] = ['ready', 'handed_over', 'cancelled'];
-const LOOKUP_PAGE_SIZE = 50;
-
-/** The order with this code, or null when none of the recent ones has it (the server still decides). */
-async function findOrder(code: string): Promise<{ ok: true; order: RedemptionView | null } | { ok: false; error: ApiErrorBody }> {
-  for (const status of LOOK_IN) {
-    const r = await listRedemptions({ status, pageSize: LOOKUP_PAGE_SIZE });
-    if (!r.ok) return { ok: false, error: r.error };
-    const hit = r.data.items.find((o) => o.code.toUpperCase() === code);
-    if (hit) return { ok: true, order: hit };
-  }
-  return { ok: true, order: null };
-}
-
-/** What was scanned or typed, as the order's code: the QR's `village-points:` prefix, spaces and case dropped. */
-function codeOf(text: string): string {
-  const t = text.trim();
-  return (t.startsWith(REDEMPTION_QR_PREFIX) ? t.slice(REDEMPTION_QR_PREFIX.length) : t).replace(/\s+/g, '').toUpperCase();
-}
 
 /**
  * 交付兑换的商品 (积分超市): 扫一扫 the household's order QR on WeChat, or type its 8-character code
@@ -52,26 +31,28 @@ export default function HandoverPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorBody | null>(null);
   const [order, setOrder] = useState<RedemptionView | null>(null);
-  const [lookup, setLookup] = useState<{ status: 'idle' | 'loading' } | { status: 'found'; order: RedemptionView } | { status: 'missing'; code: string }>({ status: 'idle' });
+  const [lookup, setLookup] = useState<{ status: 'idle' | 'loading' } | { status: 'found'; order: RedemptionView; text: string } | { status: 'missing'; code: string }>({ status: 'idle' });
   // One key per code: a retry after a lost answer is the same hand-over.
   const key = useRef(randomId());
   const weapp = process.env.TARO_ENV === 'weapp';
 
+  // The server reads the code out of the QR text or what was typed (case, spaces, dashes).
   async function look(text: string): Promise<void> {
-    const c = codeOf(text);
-    setCode(c);
+    const t = text.trim();
+    setCode(t);
     setProblem(null);
     setError(null);
     setOrder(null);
     key.current = randomId();
-    if (c.length !== CODE_LENGTH) return setProblem(m.codeInvalid(CODE_LENGTH));
+    if (t === '') return setProblem(m.codeInvalid(CODE_LENGTH));
     setLookup({ status: 'loading' });
-    const r = await findOrder(c);
+    const r = await findRedemptionByCode(t);
     if (!r.ok) {
       setLookup({ status: 'idle' });
       return setError(r.error);
     }
-    setLookup(r.order ? { status: 'found', order: r.order } : { status: 'missing', code: c });
+    if (r.data?.code) setCode(r.data.code);
+    setLookup(r.data ? { status: 'found', order: r.data, text: t } : { status: 'missing', code: t });
   }
 
   async function scan(): Promise<void> {
@@ -83,11 +64,11 @@ export default function HandoverPage() {
     }
   }
 
-
   async function confirm(): Promise<void> {
+    if (lookup.status !== 'found') return;
     setBusy(true);
     setError(null);
-    const r = await handOverRedemption({ code: codeOf(code) }, key.current);
+    const r = await handOverRedemption({ code: lookup.order.code || lookup.text }, key.current);
     setBusy(false);
     setAsking(false);
     if (!r.ok) return setError(r.error);
@@ -98,10 +79,7 @@ export default function HandoverPage() {
 
   return (
     <PageShell testId="points-handover-page">
-      <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
-        {m.heading}
-      </Text>
-      <Text className="pa-para">{weapp ? m.introScan : m.introType}</Text>
+      <PageHeading title={m.heading} intro={weapp ? m.introScan : m.introType} />
 
       {order ? (
         <View className="section">
@@ -113,11 +91,7 @@ export default function HandoverPage() {
           </Notice>
         </View>
       ) : null}
-      {error ? (
-        <View className="section">
-          <ErrorState error={error} title={m.failed} />
-        </View>
-      ) : null}
+      <FailedNotice error={error} title={m.failed} />
 
       <View className="section pa-card">
         {weapp ? (

@@ -7,7 +7,6 @@ import { AreaField } from '../../../../components/AreaField';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { ErrorState } from '../../../../components/ErrorState';
 import { LoadingState } from '../../../../components/LoadingState';
-import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
 import { messages } from '../../../../constants/messages';
@@ -17,6 +16,7 @@ import { useMe } from '../../../../hooks/useMe';
 import { useRequest } from '../../../../hooks/useRequest';
 import { beijingToday, dayText } from '../../../../services/dates';
 import { listBoards, listPublications, publishBoard, publishPoints, saveBoardFollowUp } from '../../../../services/points';
+import { DoneNotice, FailedNotice, LoadState, PageHeading } from '../../components/PageParts';
 import { whenText } from '../../utils/text';
 import '../../points-admin.css';
 
@@ -70,28 +70,12 @@ export default function PublishPage() {
 
   return (
     <PageShell testId="points-publish-page">
-      <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
-        {m.heading}
-      </Text>
-      <Text className="pa-para">{m.intro}</Text>
+      <PageHeading title={m.heading} intro={m.intro} />
 
-      {done ? (
-        <View className="section">
-          <Notice tone="success" title={done} testId="points-publish-done" />
-        </View>
-      ) : null}
-      {error ? (
-        <View className="section">
-          <ErrorState error={error} title={m.failed} />
-        </View>
-      ) : null}
+      <DoneNotice title={done} testId="points-publish-done" />
+      <FailedNotice error={error} title={m.failed} />
 
-      {pubs.status === 'loading' ? <LoadingState /> : null}
-      {pubs.status === 'error' ? (
-        <View className="section">
-          <ErrorState error={pubs.error} onRetry={() => pubs.reload()} />
-        </View>
-      ) : null}
+      <LoadState request={pubs} />
 
       {pubs.status === 'success' ? (
         <View>

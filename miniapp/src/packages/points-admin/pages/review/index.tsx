@@ -5,8 +5,6 @@ import { roleProps } from '../../../../components/a11y';
 import { AreaField } from '../../../../components/AreaField';
 import { Choice, ChoiceGroup } from '../../../../components/Choice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { ErrorState } from '../../../../components/ErrorState';
-import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
@@ -15,6 +13,7 @@ import { useRequest } from '../../../../hooks/useRequest';
 import { beijingToday } from '../../../../services/dates';
 import type { Result } from '../../../../services/http';
 import { listPointsRecords, reviewPointsRecords } from '../../../../services/points';
+import { FailedNotice, LoadState, PageHeading } from '../../components/PageParts';
 import { RecordCard } from '../../components/RecordCard';
 import { monthLabel, recentMonths } from '../../utils/text';
 import '../../points-admin.css';
@@ -128,10 +127,7 @@ export default function ReviewPage() {
 
   return (
     <PageShell testId="points-review-page">
-      <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
-        {m.heading}
-      </Text>
-      <Text className="pa-para">{m.intro}</Text>
+      <PageHeading title={m.heading} intro={m.intro} />
 
       <View className="section">
         <ChoiceGroup label={m.monthLabel} row testId="points-review-month">
@@ -147,18 +143,9 @@ export default function ReviewPage() {
           <Notice tone="success" title={m.done(result.approved, result.rejected)} testId="points-review-result" />
         </View>
       ) : null}
-      {error ? (
-        <View className="section">
-          <ErrorState error={error} title={m.failed} />
-        </View>
-      ) : null}
+      <FailedNotice error={error} title={m.failed} />
 
-      {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? (
-        <View className="section">
-          <ErrorState error={list.error} onRetry={() => list.reload()} />
-        </View>
-      ) : null}
+      <LoadState request={list} />
       {list.status === 'success' && records.length === 0 ? (
         <View className="section">
           <Notice tone="info" title={m.empty} testId="points-review-empty">

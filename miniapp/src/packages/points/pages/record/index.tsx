@@ -68,13 +68,13 @@ const lostConnection = (e: ApiErrorBody) => e.code === CLIENT_ERROR_CODES.networ
 
 /**
  * 记积分, one form for two people: the 网格员 records an item for a household of their grid (实时记录);
- * with `?mode=self` a villager reports one for their own household (群众申报, positive items only).
+ * with `?as=self` a villager reports one for their own household (群众申报, positive items only).
  * Either way the record waits for the 评议小组. The form is kept on the phone with its
  * Idempotency-Key until the server accepts it, so 重试 after a lost signal never records twice.
  */
 export default function RecordPage() {
   const router = useRouter();
-  const mode: RecordMode = router.params.mode === 'self' ? 'self' : 'leader';
+  const mode: RecordMode = router.params.as === 'self' ? 'self' : 'leader';
   const { me, state: meState } = useMe();
   const ownHousehold: PickedHousehold | null = me?.household ? { id: me.household.id, number: me.household.number, label: m.ownHousehold(me.household.number) } : null;
 
