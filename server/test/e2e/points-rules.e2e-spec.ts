@@ -221,7 +221,7 @@ describe.each(testDatabaseKinds())('points rule books, settings and photos on %s
     expect(refused.body.details.problems.map((p: { row: number; message: string }) => p.message)).toEqual([
       '第 4 行（A01）：分值“一分”不是数字，请填写如 0.4、3、-5',
       '第 4 行（A01）：编号和第 2 行重复了，请换一个编号',
-      '第 5 行（A03）：分值“0.45”不是数字，请填写如 0.4、3、-5',
+      '第 5 行（A03）：分值“0.45”最多保留一位小数，请填写如 0.4、3、-5',
       '第 5 行（A03）：“需要证明”请填“是”或“否”',
       '第 5 行（A03）：请填写类别，例如“环境卫生”',
     ]);

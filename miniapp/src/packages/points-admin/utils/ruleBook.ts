@@ -38,7 +38,8 @@ function byRow(problems: readonly RuleBookProblem[]): EditorProblems {
 
 /** The editor's problems before saving: the same rule the server applies (shared ruleBookProblems). */
 export function checkEditor(title: string, rows: readonly ItemRow[]): EditorProblems {
-  return byRow(ruleBookProblems({ title, items: inputsOf(rows) }));
+  // The editor heads each row "第 N 项"; its problems say the same.
+  return byRow(ruleBookProblems({ title, items: inputsOf(rows) }, { rowWord: '项' }));
 }
 
 /** A refused save lists every problem in `details.problems` (row = the item's number in the editor). */

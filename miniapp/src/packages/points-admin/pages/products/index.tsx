@@ -1,10 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { formatPoints, parsePoints, PRODUCT_NAME_MAX, type ApiErrorBody, type PointsPhoto, type ProductView } from '@village/shared';
 import { useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { Choice, ChoiceGroup } from '../../../../components/Choice';
 import { ErrorState } from '../../../../components/ErrorState';
-import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
@@ -13,6 +13,7 @@ import { TextField } from '../../../../components/TextField';
 import { messages } from '../../../../constants/messages';
 import { useRequest } from '../../../../hooks/useRequest';
 import { createProduct, listProducts, saveProduct, uploadPointsPhotoNamed } from '../../../../services/points';
+import { DoneNotice, LoadState, PageHeading } from '../../components/PageParts';
 import '../../points-admin.css';
 
 const m = messages.pointsAdmin.products;
@@ -66,6 +67,8 @@ export default function ProductsPage() {
     setErrors({});
     setError(null);
     setDone(null);
+    // The form opens at the top of the page; 修改 is tapped further down the list.
+    setTimeout(() => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }), 0);
   }
 
   function set<K extends keyof Form>(k: K, v: Form[K]): void {
@@ -98,15 +101,8 @@ export default function ProductsPage() {
 
   return (
     <PageShell testId="points-products-page">
-      <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
-        {m.heading}
-      </Text>
-      <Text className="pa-para">{m.intro}</Text>
-      {done ? (
-        <View className="section">
-          <Notice tone="success" title={done} testId="points-products-done" />
-        </View>
-      ) : null}
+      <PageHeading title={m.heading} intro={m.intro} />
+      <DoneNotice title={done} testId="points-products-done" />
 
       {editing ? (
         <View className="section pa-card" data-testid="points-product-form">
@@ -126,7 +122,8 @@ export default function ProductsPage() {
           <PhotoPicker label={m.photoLabel} hint={m.photoHint} max={1} upload={uploadPointsPhotoNamed} value={form.photos} onChange={(p) => set('photos', p)} onBusy={setUploading} error={errors.photos} testId="points-product-photo" />
           <TextField label={m.priceLabel} hint={m.priceHint} value={form.price} type="digit" onChange={(v) => set('price', v)} error={errors.price} maxlength={8} testId="points-product-price" />
           <TextField label={m.stockLabel} hint={m.stockHint} value={form.stock} type="number" onChange={(v) => set('stock', v)} error={errors.stock} maxlength={6} testId="points-product-stock" />
-          <ChoiceGroup label={m.activeLabel} row>
+          {/* One under the other: side by side, 已下架 breaks over two lines in 长辈版. */}
+          <ChoiceGroup label={m.activeLabel}>
             <Choice label={m.onSale} checked={form.active} onSelect={() => set('active', true)} compact testId="points-product-on-sale" />
             <Choice label={m.offSale} checked={!form.active} onSelect={() => set('active', false)} compact testId="points-product-off-sale" />
           </ChoiceGroup>
@@ -151,12 +148,7 @@ export default function ProductsPage() {
         </View>
       )}
 
-      {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? (
-        <View className="section">
-          <ErrorState error={list.error} onRetry={() => list.reload()} />
-        </View>
-      ) : null}
+      <LoadState request={list} />
       {list.status === 'success' && products.length === 0 ? (
         <View className="section">
           <Notice tone="info" title={m.empty} testId="points-products-empty" />

@@ -6,9 +6,7 @@ import { roleProps } from '../../../../components/a11y';
 import { AreaField } from '../../../../components/AreaField';
 import { Choice, ChoiceGroup } from '../../../../components/Choice';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { ErrorState } from '../../../../components/ErrorState';
 import { LinkRow } from '../../../../components/LinkRow';
-import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
@@ -18,6 +16,7 @@ import { routes, withQuery } from '../../../../constants/routes';
 import { useRequest } from '../../../../hooks/useRequest';
 import { randomId } from '../../../../services/ids';
 import { exportRuleBook, getRuleBook, proposeRuleBook, saveRuleBook } from '../../../../services/points';
+import { FailedNotice, LoadState } from '../../components/PageParts';
 import { checkEditor, hasProblems, inputsOf, rowsOf, serverProblems, type EditorProblems, type ItemRow } from '../../utils/ruleBook';
 import { whenText } from '../../utils/text';
 import '../../points-admin.css';
@@ -121,12 +120,7 @@ export default function RulePage() {
 
   return (
     <PageShell testId="points-rule-page">
-      {book.status === 'loading' ? <LoadingState /> : null}
-      {book.status === 'error' ? (
-        <View className="section">
-          <ErrorState error={book.error} onRetry={() => book.reload()} />
-        </View>
-      ) : null}
+      <LoadState request={book} />
       {book.status === 'success' ? (
         <View>
           <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
@@ -153,11 +147,7 @@ export default function RulePage() {
               <Notice tone="success" title={m.saved} testId="points-rule-saved" />
             </View>
           ) : null}
-          {error ? (
-            <View className="section">
-              <ErrorState error={error} title={m.failed} />
-            </View>
-          ) : null}
+          <FailedNotice error={error} title={m.failed} />
 
           {!editing ? (
             <View className="section">

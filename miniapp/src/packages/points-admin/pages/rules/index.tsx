@@ -4,9 +4,7 @@ import type { ApiErrorBody, RuleBookSummary } from '@village/shared';
 import { useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { ErrorState } from '../../../../components/ErrorState';
 import { LinkRow } from '../../../../components/LinkRow';
-import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
@@ -16,7 +14,9 @@ import { routes, withQuery } from '../../../../constants/routes';
 import { useMe } from '../../../../hooks/useMe';
 import { useRequest } from '../../../../hooks/useRequest';
 import { createRuleBook, importNewRuleBook, listRuleBooks } from '../../../../services/points';
+import { FailedNotice, LoadState, PageHeading } from '../../components/PageParts';
 import { XlsxPicker, type PickedXlsx } from '../../components/XlsxPicker';
+import { serverProblems } from '../../utils/ruleBook';
 import { whenText } from '../../utils/text';
 import '../../points-admin.css';
 
@@ -42,6 +42,8 @@ export default function RulesPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorBody | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A refused import: every row's problem on its own line, so the clerk can fix the sheet row by row.
+  const [sheetProblems, setSheetProblems] = useState<string[]>([]);
 
   const open = (id: string) => void Taro.navigateTo({ url: withQuery(routes.pointsRule, { id }) });
 
@@ -62,38 +64,32 @@ export default function RulesPage() {
   async function importFile(file: PickedXlsx): Promise<void> {
     setError(null);
     setProblem(null);
+    setSheetProblems([]);
     if (!/\.xlsx$/i.test(file.name)) return setProblem(m.importWrongType);
     if (file.size > IMPORT_MAX_BYTES) return setProblem(m.importTooLarge(IMPORT_MAX_BYTES / 1024 / 1024));
     setBusy(true);
     const r = await importNewRuleBook({ filePath: file.path, fileName: file.name });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      const found = serverProblems(r.error);
+      // Row numbers are integer keys: Object.values lists them in row order.
+      const lines = [...found.book, ...Object.values(found.rows).flat()];
+      return lines.length > 0 ? setSheetProblems(lines) : setError(r.error);
+    }
     open(r.data.id);
   }
 
   return (
     <PageShell testId="points-rules-page">
-      <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
-        {m.heading}
-      </Text>
-      <Text className="pa-para">{m.intro}</Text>
+      <PageHeading title={m.heading} intro={m.intro} />
 
-      {error ? (
-        <View className="section">
-          <ErrorState error={error} title={m.failed} />
-        </View>
-      ) : null}
+      <FailedNotice error={error} title={m.failed} />
       {problem ? (
         <View className="section">
           <Notice tone="error" title={problem} testId="points-rules-problem" />
         </View>
       ) : null}
-      {list.status === 'loading' ? <LoadingState /> : null}
-      {list.status === 'error' ? (
-        <View className="section">
-          <ErrorState error={list.error} onRetry={() => list.reload()} />
-        </View>
-      ) : null}
+      <LoadState request={list} />
 
       {list.status === 'success' ? (
         <View>
@@ -120,6 +116,15 @@ export default function RulesPage() {
                 <XlsxPicker label={m.importLabel} disabled={busy} onPick={(f) => void importFile(f)} testId="points-rules-import" />
               </View>
               <Text className="pa-muted">{m.importHint}</Text>
+              {sheetProblems.length > 0 ? (
+                <View className="pa-gap-top">
+                  <Notice tone="error" title={m.failed} testId="points-rules-import-problems">
+                    {sheetProblems.map((p) => (
+                      <Text key={p} className="pa-error" data-testid="points-rules-import-problem">{`⚠ ${p}`}</Text>
+                    ))}
+                  </Notice>
+                </View>
+              ) : null}
             </View>
           ) : null}
 

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { Choice, ChoiceGroup } from '../../../../components/Choice';
 import { ErrorState } from '../../../../components/ErrorState';
-import { LoadingState } from '../../../../components/LoadingState';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/nutui';
 import { PageShell } from '../../../../components/PageShell';
@@ -14,6 +13,7 @@ import { isCommittee } from '../../../../constants/roles';
 import { useMe } from '../../../../hooks/useMe';
 import { useRequest } from '../../../../hooks/useRequest';
 import { getPointsSettings, savePointsSettings } from '../../../../services/points';
+import { LoadState, PageHeading } from '../../components/PageParts';
 import '../../points-admin.css';
 
 const m = messages.pointsAdmin.settings;
@@ -119,16 +119,8 @@ export default function SettingsPage() {
 
   return (
     <PageShell testId="points-settings-page">
-      <Text className="pa-heading" {...roleProps('heading')} aria-level={1}>
-        {m.heading}
-      </Text>
-      <Text className="pa-para">{canEdit ? m.intro : m.readOnly}</Text>
-      {loaded.status === 'loading' ? <LoadingState /> : null}
-      {loaded.status === 'error' ? (
-        <View className="section">
-          <ErrorState error={loaded.error} onRetry={() => loaded.reload()} />
-        </View>
-      ) : null}
+      <PageHeading title={m.heading} intro={canEdit ? m.intro : m.readOnly} />
+      <LoadState request={loaded} />
       {saved ? (
         <View className="section">
           <Notice tone="success" title={m.saved} testId="points-settings-saved" />

@@ -25,7 +25,7 @@ describe('rule book sheet', () => {
 
   it('names the row of points that are not a number and of an unclear 需要证明', () => {
     const read = ruleItemsFromSheet(sheet([['编号', '类别', '内容', '分值', '需要证明'], ['A01', '环境卫生', '打扫卫生', '一分', '是'], ['A02', '环境卫生', '打扫卫生', '0.45', '也许']]));
-    expect(read.problems.map((p) => p.message)).toEqual(['第 2 行（A01）：分值“一分”不是数字，请填写如 0.4、3、-5', '第 3 行（A02）：分值“0.45”不是数字，请填写如 0.4、3、-5', '第 3 行（A02）：“需要证明”请填“是”或“否”']);
+    expect(read.problems.map((p) => p.message)).toEqual(['第 2 行（A01）：分值“一分”不是数字，请填写如 0.4、3、-5', '第 3 行（A02）：分值“0.45”最多保留一位小数，请填写如 0.4、3、-5', '第 3 行（A02）：“需要证明”请填“是”或“否”']);
   });
 
   it('asks for the header when there is none', () => {

@@ -49,7 +49,10 @@ export function ruleItemsFromSheet(rows: RuleBookSheetRow[]): { items: RuleItemI
     if (![code, category, description, points, evidence].some(Boolean)) continue;
     const at = `第 ${row.rowNumber} 行${code ? `（${code}）` : ''}：`;
     const pointsTenths = parsePoints(points);
-    if (pointsTenths === null) problems.push({ row: row.rowNumber, code: code || null, message: `${at}分值“${points}”不是数字，请填写如 0.4、3、-5` });
+    if (pointsTenths === null) {
+      const tooPrecise = /^[+\-−]?\d+\.\d{2,}$/.test(points.trim());
+      problems.push({ row: row.rowNumber, code: code || null, message: `${at}分值“${points}”${tooPrecise ? '最多保留一位小数' : '不是数字'}，请填写如 0.4、3、-5` });
+    }
     const flag = evidence.toUpperCase();
     const evidenceRequired = YES.includes(flag);
     if (!evidenceRequired && !NO.includes(flag)) problems.push({ row: row.rowNumber, code: code || null, message: `${at}“需要证明”请填“是”或“否”` });
