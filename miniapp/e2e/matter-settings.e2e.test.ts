@@ -6,7 +6,7 @@
  *  2. adds a village type (农田水利) and finds it in the list; the statutory ones say why they stay;
  *  3. changes the 公示期 to 10 days, and the hub says so;
  *  4. registers the representatives' petition for a 村民代表会议 and sees the obligation with its
- *     deadline; the 授权 page explains that a passed 村民会议 is needed first;
+ *     deadline; the 授权 page offers the passed 村民会议 to choose from;
  *  5. the 乡镇干部 reaches the obligations from the 首页 and sees it under the village (read-only);
  *  6. a 监委会成员 reads the settings without a way to change them; a villager is not offered them.
  * Every page is checked with axe-core and the UX.md size floors, and saved in standard and 长辈版
@@ -198,13 +198,14 @@ describe('议事设置, across roles', () => {
     await check('matter-settings-proposals', 'elder');
   });
 
-  it('书记 is told that a passed 村民会议 is needed before an authorization can be recorded', async () => {
+  it('书记 chooses the authorizing 村民会议 among those that passed (the demo village adopted its 积分细则 at one)', async () => {
     await open(AUTHS, 'matter-authorizations-page', 'standard');
     await page.getByTestId('auth-empty').waitFor();
     await page.getByTestId('auth-grant-open').click();
-    expect(await (await page.getByTestId('auth-meetings-none')).innerText()).toContain('没有找到表决通过的村民会议');
-    // nothing to choose from: no form to fill in vain, only the way back
-    expect(await page.getByTestId('auth-grant-submit').count()).toBe(0);
+    const meetings = page.getByTestId('auth-meetings');
+    await meetings.waitFor();
+    expect(await meetings.innerText()).toContain('积分细则');
+    expect(await page.getByTestId('auth-meetings-none').count()).toBe(0);
     await check('matter-settings-authorizations', 'standard');
     await open(AUTHS, 'matter-authorizations-page', 'elder');
     await page.getByTestId('auth-empty').waitFor();

@@ -225,6 +225,8 @@ describe('a villager\'s proposal, co-signed, answered and turned into a matter',
     await dialogButton('proposal-act-confirm', '确认').click();
     await waitForPageShown(page, 'proposal-page');
     await page.getByTestId('proposal-flash').waitFor();
+    // The page may show the proposal it had before its reload lands.
+    await page.getByTestId('proposal-status').filter({ hasText: '已转为村里大事' }).waitFor();
     expect(await page.getByTestId('proposal-status').innerText()).toBe('已转为村里大事');
     expect(await page.getByTestId('proposal-matter-stage').innerText()).toContain('党组织提议');
 
