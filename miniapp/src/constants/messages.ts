@@ -1621,8 +1621,8 @@ export const messages = {
     redeemDone: (name: string) => `兑换好了：${name}`,
     redeemDoneHint: '到积分超市出示二维码领取。',
     showQr: '出示二维码',
-    cannotRedeemRep: '只有户代表可以用本户积分兑换。请让户代表来兑换。',
-    cannotRedeemAdult: '家里的成年人才可以用本户积分兑换。',
+    // Only while the server's own reason (HouseholdPoints.redeemRefusal) is missing.
+    cannotRedeem: '现在不能用本户积分兑换，请问问户代表或村委会。',
     shopEmpty: '积分超市还没有上架东西，过几天再来看看。',
     productPhoto: (name: string) => `${name}的照片`,
     // orders

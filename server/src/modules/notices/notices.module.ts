@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../../config/app-config';
+import { CheckedPhotoIntake } from './checked-photo-intake';
 import { CheckpointNotices } from './checkpoint-notices';
 import { NoticeAttachmentsController, NoticeFilesController } from './notice-attachments.controller';
 import { NoticeAttachmentsService } from './notice-attachments.service';
@@ -48,6 +49,7 @@ import { SystemNoticePublisher } from './system-notice-publisher';
     TownshipNoticeCadenceController,
   ],
   providers: [
+    CheckedPhotoIntake,
     NoticesRepository,
     NoticesService,
     NoticeViews,
@@ -67,6 +69,6 @@ import { SystemNoticePublisher } from './system-notice-publisher';
     },
   ],
   // NoticePolicyService: the township's oversight page counts overdue disclosures with it.
-  exports: [SystemNoticePublisher, NoticeFileStorage, NoticePolicyService],
+  exports: [SystemNoticePublisher, NoticeFileStorage, NoticePolicyService, CheckedPhotoIntake],
 })
 export class NoticesModule {}

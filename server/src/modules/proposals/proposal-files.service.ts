@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProposalFile } from '@village/shared';
 import { DataSource } from 'typeorm';
-import { auditActor, type VillageActor } from '../../common/auth/actor';
-import { Clock } from '../../common/clock';
+import type { VillageActor } from '../../common/auth/actor';
 import { AppConfig } from '../../config/app-config';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { attachmentFileName } from '../notices/domain/attachment-file';
+import { CheckedPhotoIntake } from '../notices/checked-photo-intake';
 import { checkUploadedPhoto, type UploadedPhotoFile, type UploadedPhotoProblem } from '../notices/domain/uploaded-photo';
 import { NoticeFileStorage, storageKey } from '../notices/storage/notice-file-storage';
-import { MediaCheckService } from '../wechat/media-check.service';
-import { WechatException } from '../wechat/wechat.exception';
 import { ProposalPhoto } from './entities';
 import { ProposalFileLinks } from './proposal-file-links';
 import { ProposalStore } from './proposal.store';
@@ -34,71 +30,29 @@ const PHOTO_PROBLEM_CODES: Record<UploadedPhotoProblem, ProposalErrorCode> = {
  */
 @Injectable()
 export class ProposalFilesService {
-  private readonly logger = new Logger(ProposalFilesService.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly storage: NoticeFileStorage,
-    private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly links: ProposalFileLinks,
-    private readonly mediaChecks: MediaCheckService,
+    private readonly intake: CheckedPhotoIntake,
   ) {}
 
   async upload(actor: VillageActor, file: UploadedPhotoFile | undefined): Promise<ProposalFile> {
     const checked = checkUploadedPhoto(file, this.config.NOTICE_ATTACHMENT_MAX_BYTES);
     if (!checked.ok) throw new ProposalException(PHOTO_PROBLEM_CODES[checked.problem], checked.message);
-    const { type, name, buffer } = checked;
-    const store = new ProposalStore(this.dataSource.manager);
-    const openid = await this.uow.exclusive(() => store.openidOf(actor.accountId));
-    const row: ProposalPhoto = {
-      id: store.newId(),
-      villageId: actor.villageId,
-      proposalId: null,
-      position: 0,
-      fileName: attachmentFileName(name, type),
-      contentType: type,
-      sizeBytes: buffer.length,
-      sha256: createHash('sha256').update(buffer).digest('hex'),
-      check: 'pending',
-      checkTraceId: null,
-      uploadedByResidentId: actor.residentId,
-      createdAt: this.clock.now(),
-    };
-    const key = storageKey(actor.villageId, row.id);
-    await this.storage.put(key, buffer);
-    try {
-      await this.uow.run(auditActor(actor, 'villager'), async (work) => {
-        await work.manager.insert(ProposalPhoto, row);
-        await work.record({ action: 'proposal.file.uploaded', entityType: 'proposal_photo', entityId: row.id, after: { contentType: type, sizeBytes: row.sizeBytes, sha256: row.sha256 } });
-      });
-    } catch (error) {
-      await this.storage.delete(key);
-      throw error;
-    }
-    // After the row is committed, so WeChat can download the photo by its signed link; its verdict
-    // comes back through MediaCheckService to ProposalsService (purpose PROPOSAL_PHOTO_CHECK).
-    const traceId = openid ? await this.startMediaCheck(actor, row.id, openid) : null;
-    if (traceId) {
-      await this.uow.run(auditActor(actor, 'villager'), async (work) => {
-        await this.mediaChecks.record(work, { purpose: PROPOSAL_PHOTO_CHECK, subjectId: row.id, traceId });
-        await work.manager.update(ProposalPhoto, { id: row.id }, { checkTraceId: traceId });
-        await work.record({ action: 'proposal.file.check_requested', entityType: 'proposal_photo', entityId: row.id, after: { traceId } });
-      });
-    }
+    // WeChat's verdict comes back through MediaCheckService to ProposalsService (PROPOSAL_PHOTO_CHECK);
+    // while WeChat cannot take it, the proposal waits for the committee.
+    const row = await this.intake.take(actor, checked, {
+      entity: ProposalPhoto,
+      entityType: 'proposal_photo',
+      auditPrefix: 'proposal.file',
+      purpose: PROPOSAL_PHOTO_CHECK,
+      own: { proposalId: null, position: 0 },
+      url: (id) => this.links.url(id),
+    });
     return { id: row.id, fileName: row.fileName, url: this.links.url(row.id) };
-  }
-
-  /** mediaCheckAsync's trace id; null when WeChat could not take it (the proposal then waits for the committee). */
-  private async startMediaCheck(actor: VillageActor, fileId: string, openid: string): Promise<string | null> {
-    try {
-      return await this.mediaChecks.request({ mediaUrl: this.links.url(fileId), openid });
-    } catch (error) {
-      if (!(error instanceof WechatException)) throw error;
-      this.logger.warn({ code: error.code, correlationId: actor.correlationId }, 'media check unavailable; the photo waits for the committee');
-      return null;
-    }
   }
 
   /** Opens a photo by its signed link (no session: a mini-program `<image>` and WeChat's checker send none). */

@@ -1,6 +1,6 @@
 export { PointsBoard, PointsBoardEntry } from './board.entity';
 export { PointsAccount, PointsLedgerEntry } from './ledger.entity';
-export { PointsPhoto, type PointsPhotoCheck } from './photo.entity';
+export { PointsPhoto } from './photo.entity';
 export { PointsAppeal, PointsPublication, PointsRecord } from './record.entity';
 export { PointsRuleBook, PointsRuleItem } from './rule-book.entity';
 export { PointsSettingsRow } from './settings.entity';

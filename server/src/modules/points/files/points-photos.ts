@@ -1,19 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PointsPhoto as PointsPhotoView } from '@village/shared';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { auditActor, type VillageActor } from '../../../common/auth/actor';
-import { Clock } from '../../../common/clock';
+import type { VillageActor } from '../../../common/auth/actor';
 import { AppConfig } from '../../../config/app-config';
 import { UnitOfWork, type Work } from '../../audit/unit-of-work';
-import { WechatAccount } from '../../identity/entities';
-import { attachmentFileName } from '../../notices/domain/attachment-file';
+import { CheckedPhotoIntake } from '../../notices/checked-photo-intake';
 import { checkUploadedPhoto, type UploadedPhotoFile, type UploadedPhotoProblem } from '../../notices/domain/uploaded-photo';
 import { NoticeFileStorage, storageKey } from '../../notices/storage/notice-file-storage';
 import { MediaCheckService } from '../../wechat/media-check.service';
-import { WechatException } from '../../wechat/wechat.exception';
-import { PointsPhoto, type PointsPhotoCheck } from '../entities';
+import type { PhotoCheck } from '../../notices/entities/checked-photo-columns';
+import { PointsPhoto } from '../entities';
 import { PointsErrorCode, PointsException } from '../points.exception';
 import { PointsFileLinks } from './points-file-links';
 
@@ -38,16 +35,14 @@ export interface AttachOptions {
  */
 @Injectable()
 export class PointsPhotos implements OnModuleInit {
-  private readonly logger = new Logger(PointsPhotos.name);
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly storage: NoticeFileStorage,
-    private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly links: PointsFileLinks,
     private readonly mediaChecks: MediaCheckService,
+    private readonly intake: CheckedPhotoIntake,
   ) {}
 
   onModuleInit(): void {
@@ -57,58 +52,19 @@ export class PointsPhotos implements OnModuleInit {
   async upload(actor: VillageActor, file: UploadedPhotoFile | undefined): Promise<PointsPhotoView> {
     const checked = checkUploadedPhoto(file, this.config.NOTICE_ATTACHMENT_MAX_BYTES);
     if (!checked.ok) throw new PointsException(PHOTO_PROBLEM_CODES[checked.problem], checked.message);
-    const { buffer } = checked;
-    const openid = await this.uow.exclusive(async () => (await this.dataSource.getRepository(WechatAccount).findOneBy({ id: actor.accountId }))?.openid ?? null);
-    const row: PointsPhoto = {
-      id: randomUUID(),
-      villageId: actor.villageId,
-      ownerId: null,
-      position: 0,
-      fileName: attachmentFileName(checked.name, checked.type),
-      contentType: checked.type,
-      sizeBytes: buffer.length,
-      sha256: createHash('sha256').update(buffer).digest('hex'),
-      check: 'pending',
-      checkTraceId: null,
-      uploadedByResidentId: actor.residentId,
-      createdAt: this.clock.now(),
-    };
-    const key = storageKey(actor.villageId, row.id);
-    await this.storage.put(key, buffer);
-    try {
-      await this.uow.run(auditActor(actor, 'villager'), async (work) => {
-        await work.manager.insert(PointsPhoto, row);
-        await work.record({ action: 'points.file.uploaded', entityType: 'points_photo', entityId: row.id, after: { contentType: row.contentType, sizeBytes: row.sizeBytes, sha256: row.sha256 } });
-      });
-    } catch (error) {
-      await this.storage.delete(key);
-      throw error;
-    }
-    // After the row is committed, so WeChat can download the photo by its signed link.
-    const traceId = openid ? await this.startMediaCheck(actor, row.id, openid) : null;
-    if (traceId) {
-      await this.uow.run(auditActor(actor, 'villager'), async (work) => {
-        await this.mediaChecks.record(work, { purpose: POINTS_PHOTO_CHECK, subjectId: row.id, traceId });
-        await work.manager.update(PointsPhoto, { id: row.id }, { checkTraceId: traceId });
-        await work.record({ action: 'points.file.check_requested', entityType: 'points_photo', entityId: row.id, after: { traceId } });
-      });
-    }
+    const row = await this.intake.take(actor, checked, {
+      entity: PointsPhoto,
+      entityType: 'points_photo',
+      auditPrefix: 'points.file',
+      purpose: POINTS_PHOTO_CHECK,
+      own: { ownerId: null, position: 0 },
+      url: (id) => this.links.url(id),
+    });
     return { id: row.id, url: this.links.url(row.id) };
   }
 
-  /** mediaCheckAsync's trace id; null when WeChat could not take it (the photo stays `pending` and is shown). */
-  private async startMediaCheck(actor: VillageActor, fileId: string, openid: string): Promise<string | null> {
-    try {
-      return await this.mediaChecks.request({ mediaUrl: this.links.url(fileId), openid });
-    } catch (error) {
-      if (!(error instanceof WechatException)) throw error;
-      this.logger.warn({ code: error.code, correlationId: actor.correlationId }, 'media check unavailable; the points photo stays pending');
-      return null;
-    }
-  }
-
   /** WeChat's verdict, inside MediaCheckService's unit of work. */
-  private async applyMediaCheck(work: Work, photoId: string, check: PointsPhotoCheck): Promise<void> {
+  private async applyMediaCheck(work: Work, photoId: string, check: PhotoCheck): Promise<void> {
     const before = await work.manager.getRepository(PointsPhoto).findOneBy({ id: photoId, villageId: work.actor.villageId });
     if (!before) return;
     await work.manager.update(PointsPhoto, { id: photoId }, { check });

@@ -1,5 +1,5 @@
 import type { ContentCheck } from '../../wechat/wechat.client';
-import type { ProposalPhotoCheck } from '../entities';
+import type { PhotoCheck } from '../../notices/entities/checked-photo-columns';
 
 /** msgSecCheck's verdict on the text, or `unavailable` when it could not run. */
 export type TextCheck = ContentCheck['suggest'] | 'unavailable';
@@ -14,7 +14,7 @@ export const REVIEW_REASONS: Record<'review' | 'unavailable' | 'photo', string> 
 };
 
 /** Where a submission stands after WeChat's checks of its text and photos. */
-export function submissionOutcome(text: TextCheck, photos: readonly ProposalPhotoCheck[]): { status: 'raised' | 'pending_review' | 'held'; reason: string | null } {
+export function submissionOutcome(text: TextCheck, photos: readonly PhotoCheck[]): { status: 'raised' | 'pending_review' | 'held'; reason: string | null } {
   if (text === 'risky') return { status: 'held', reason: HELD_TEXT_REASON };
   if (photos.includes('risky')) return { status: 'held', reason: HELD_PHOTO_REASON };
   if (text === 'review' || text === 'unavailable') return { status: 'pending_review', reason: REVIEW_REASONS[text] };

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatPoints, type ApiErrorBody, type HouseholdPoints, type PointsSettings, type ProductView, type RedemptionView } from '@village/shared';
+import { formatPoints, type ApiErrorBody, type HouseholdPoints, type ProductView, type RedemptionView } from '@village/shared';
 import { useRef, useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
@@ -14,7 +14,7 @@ import { routes, withQuery } from '../../../../constants/routes';
 import { useRequest } from '../../../../hooks/useRequest';
 import type { Result } from '../../../../services/http';
 import { randomId } from '../../../../services/ids';
-import { getMyPoints, getPointsSettings, listProducts, redeemProduct } from '../../../../services/points';
+import { getMyPoints, listProducts, redeemProduct } from '../../../../services/points';
 import '../../components/points.css';
 
 const m = messages.points;
@@ -22,19 +22,14 @@ const m = messages.points;
 interface Shop {
   points: HouseholdPoints;
   products: ProductView[];
-  redeemers: PointsSettings['redeemers'] | null;
 }
 
-/** The balance, what is on the shelf, and (quietly) who may redeem — to explain it when this person may not. */
+/** The balance (with who may redeem, and if not this person, who can) and what is on the shelf. */
 async function loadShop(): Promise<Result<Shop>> {
-  const [points, products, settings] = await Promise.all([getMyPoints(), listProducts(), getPointsSettings()]);
+  const [points, products] = await Promise.all([getMyPoints(), listProducts()]);
   if (!points.ok) return points;
   if (!products.ok) return products;
-  return {
-    ok: true,
-    status: 200,
-    data: { points: points.data, products: products.data.filter((p) => p.active), redeemers: settings.ok ? settings.data.redeemers : null },
-  };
+  return { ok: true, status: 200, data: { points: points.data, products: products.data.filter((p) => p.active) } };
 }
 
 /** What stands in the way of redeeming one product, in words; null when it can be redeemed. */
@@ -93,7 +88,7 @@ export default function PointsShopPage() {
           <Text className="pts-para">{m.shopIntro}</Text>
           {!data.points.canRedeem ? (
             <View className="section">
-              <Notice tone="info" title={data.redeemers === 'adult_member' ? m.cannotRedeemAdult : m.cannotRedeemRep} testId="points-shop-cannot" />
+              <Notice tone="info" title={data.points.redeemRefusal ?? m.cannotRedeem} testId="points-shop-cannot" />
             </View>
           ) : null}
         </View>
