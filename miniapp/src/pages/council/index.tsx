@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import type { BallotListItem } from '@village/shared';
 import { useRef, useState } from 'react';
 import { roleProps } from '../../components/a11y';
+import { AccountGate } from '../../components/AccountGate';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkRow } from '../../components/LinkRow';
 import { LoadingState } from '../../components/LoadingState';
@@ -71,33 +72,7 @@ export default function CouncilPage() {
         {messages.council.heading}
       </Text>
 
-      {meState.status === 'signedOut' ? (
-        <View className="section">
-          <Notice tone="info" title={m.signInTitle} testId="council-sign-in">
-            <Text>{m.signInHint}</Text>
-          </Notice>
-          <Button className="big-button council-gap" type="primary" block onClick={() => void Taro.navigateTo({ url: routes.login })} data-testid="council-login">
-            {m.signIn}
-          </Button>
-        </View>
-      ) : null}
-      {meState.status === 'loading' ? <LoadingState /> : null}
-      {meState.status === 'error' ? <ErrorState error={meState.error} /> : null}
-      {me && !me.resident && me.township ? (
-        <View className="section">
-          <Notice tone="info" title={m.township} />
-        </View>
-      ) : null}
-      {me && !me.resident && !me.township ? (
-        <View className="section">
-          <Notice tone="info" title={m.bindTitle} testId="council-bind">
-            <Text>{m.bindHint}</Text>
-          </Notice>
-          <Button className="big-button council-gap" type="primary" block onClick={() => void Taro.navigateTo({ url: routes.bind })} data-testid="council-bind-button">
-            {m.bind}
-          </Button>
-        </View>
-      ) : null}
+      <AccountGate state={meState} texts={m} testPrefix="council" />
 
       {member ? (
         <View className="section" data-testid="council-ballots">

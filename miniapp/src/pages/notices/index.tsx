@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef } from 'react';
 import { pressProps, roleProps } from '../../components/a11y';
+import { AccountGate } from '../../components/AccountGate';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { Notice } from '../../components/Notice';
@@ -9,7 +10,6 @@ import { NoticeRow } from '../../components/NoticeRow';
 import { Button } from '../../components/nutui';
 import { PageShell } from '../../components/PageShell';
 import { messages } from '../../constants/messages';
-import { routes } from '../../constants/routes';
 import { useMe } from '../../hooks/useMe';
 import { NOTICE_TABS, useNoticeList, type NoticeTab } from '../../hooks/useNoticeList';
 import { canComposeNotices } from '../../services/api/notices';
@@ -62,45 +62,7 @@ export default function NoticesPage() {
       </Text>
       <Text className="notices-para">{m.intro}</Text>
 
-      {meState.status === 'signedOut' ? (
-        <View className="section">
-          <Notice tone="info" title={m.signInTitle} testId="notices-sign-in">
-            <Text>{m.signInHint}</Text>
-          </Notice>
-          <Button
-            className="big-button notices-gap"
-            type="primary"
-            block
-            onClick={() => void Taro.navigateTo({ url: routes.login })}
-            data-testid="notices-login"
-          >
-            {m.signIn}
-          </Button>
-        </View>
-      ) : null}
-      {meState.status === 'loading' ? <LoadingState /> : null}
-      {meState.status === 'error' ? <ErrorState error={meState.error} /> : null}
-      {me && !me.resident && me.township ? (
-        <View className="section">
-          <Notice tone="info" title={m.township} />
-        </View>
-      ) : null}
-      {me && !me.resident && !me.township ? (
-        <View className="section">
-          <Notice tone="info" title={m.bindTitle} testId="notices-bind">
-            <Text>{m.bindHint}</Text>
-          </Notice>
-          <Button
-            className="big-button notices-gap"
-            type="primary"
-            block
-            onClick={() => void Taro.navigateTo({ url: routes.bind })}
-            data-testid="notices-bind-button"
-          >
-            {m.bind}
-          </Button>
-        </View>
-      ) : null}
+      <AccountGate state={meState} texts={m} testPrefix="notices" />
 
       {member ? <WorkSection ref={work} roles={roles} /> : null}
 

@@ -3,11 +3,11 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { formatPoints, quarterLabel, type HouseholdPoints, type Role } from '@village/shared';
 import { useRef } from 'react';
 import { roleProps } from '../../components/a11y';
+import { AccountGate } from '../../components/AccountGate';
 import { ErrorState } from '../../components/ErrorState';
 import { LinkRow } from '../../components/LinkRow';
 import { LoadingState } from '../../components/LoadingState';
 import { Notice } from '../../components/Notice';
-import { Button } from '../../components/nutui';
 import { PageShell } from '../../components/PageShell';
 import { messages } from '../../constants/messages';
 import { routes, withQuery } from '../../constants/routes';
@@ -47,33 +47,7 @@ export default function PointsPage() {
       </Text>
       <Text className="pts-tab-para">{m.intro}</Text>
 
-      {meState.status === 'signedOut' ? (
-        <View className="section">
-          <Notice tone="info" title={m.signInTitle} testId="points-sign-in">
-            <Text>{m.signInHint}</Text>
-          </Notice>
-          <Button className="big-button pts-tab-gap" type="primary" block onClick={() => void Taro.navigateTo({ url: routes.login })} data-testid="points-login">
-            {m.signIn}
-          </Button>
-        </View>
-      ) : null}
-      {meState.status === 'loading' ? <LoadingState /> : null}
-      {meState.status === 'error' ? <ErrorState error={meState.error} /> : null}
-      {me && !me.resident && me.township ? (
-        <View className="section">
-          <Notice tone="info" title={m.township} />
-        </View>
-      ) : null}
-      {me && !me.resident && !me.township ? (
-        <View className="section">
-          <Notice tone="info" title={m.bindTitle} testId="points-bind">
-            <Text>{m.bindHint}</Text>
-          </Notice>
-          <Button className="big-button pts-tab-gap" type="primary" block onClick={() => void Taro.navigateTo({ url: routes.bind })} data-testid="points-bind-button">
-            {m.bind}
-          </Button>
-        </View>
-      ) : null}
+      <AccountGate state={meState} texts={m} testPrefix="points" />
       {me?.resident && !me.household ? (
         <View className="section">
           <Notice tone="info" title={m.noHousehold} testId="points-no-household" />
