@@ -1,4 +1,5 @@
 import {
+  earliestRecordableDay,
   appealAdjustment,
   appealVerdict,
   evidenceVerdict,
@@ -136,5 +137,12 @@ describe('seesAllPointsRecords', () => {
     expect(seesAllPointsRecords(['villager', 'secretary'])).toBe(true);
     expect(seesAllPointsRecords(['villager', 'supervisor'])).toBe(true);
     expect(seesAllPointsRecords(['villager', 'grid_leader'])).toBe(false);
+  });
+});
+
+describe('earliestRecordableDay', () => {
+  it('is the first day of the previous quarter, across the year too', () => {
+    expect(earliestRecordableDay('2026-11-25')).toBe('2026-07-01');
+    expect(earliestRecordableDay('2026-02-03')).toBe('2025-10-01');
   });
 });

@@ -29,6 +29,11 @@ export function publicationOpensOn(quarter: string): string {
   return `${quarterDays(quarter)[1].slice(0, 8)}28`;
 }
 
+/** The first day that may still be recorded: the first day of the previous quarter. */
+export function earliestRecordableDay(today: string): string {
+  return quarterDays(shiftQuarter(quarterOf(today), -1))[0];
+}
+
 /**
  * A day may be recorded when it is not in the future, falls in this quarter or the previous one (the
  * monthly review keeps up; older acts are out of memory), and its quarter is not yet published (a
@@ -38,10 +43,8 @@ export function recordableDay(occurredOn: string, today: string, publishedQuarte
   if (!isCalendarDay(occurredOn)) return refuse('invalid', '日期不对，请按“年-月-日”选择发生的日子');
   if (occurredOn > today) return refuse('invalid', '发生日期不能晚于今天，请选择已经发生的日子');
   const quarter = quarterOf(occurredOn);
-  const current = quarterOf(today);
-  if (quarter !== current && quarter !== shiftQuarter(current, -1)) {
-    return refuse('invalid', `只能记本季度和上季度的事（${quarterDays(shiftQuarter(current, -1))[0]} 以后），更早的事请找评议小组说明`);
-  }
+  const earliest = earliestRecordableDay(today);
+  if (occurredOn < earliest) return refuse('invalid', `只能记本季度和上季度的事（${earliest} 以后），更早的事请找评议小组说明`);
   if (publishedQuarters.includes(quarter)) {
     return refuse('refused', `${quarterLabel(quarter)}的积分已经公示，不能再补记；有异议请在公示期内申请复议`);
   }

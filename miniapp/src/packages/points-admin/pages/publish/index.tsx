@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatPoints, quarterDays, quarterLabel, type ApiErrorBody, type BoardEntryView, type PointsBoardView } from '@village/shared';
+import { formatPoints, publicationOpensOn, quarterLabel, type ApiErrorBody, type BoardEntryView, type PointsBoardView } from '@village/shared';
 import { useState } from 'react';
 import { roleProps } from '../../../../components/a11y';
 import { AreaField } from '../../../../components/AreaField';
@@ -21,14 +21,7 @@ import { whenText } from '../../utils/text';
 import '../../points-admin.css';
 
 const m = messages.pointsAdmin.publish;
-/** The branch publishes a quarter from the 28th of its last month (the month's records are reviewed by then). */
-const PUBLISH_FROM_DAY = 28;
 const FOLLOW_UP_MAX = 200;
-
-/** The first day a quarter may be published: the 28th of its last month. */
-function publishableFrom(quarter: string): string {
-  return `${quarterDays(quarter)[1].slice(0, 8)}${PUBLISH_FROM_DAY}`;
-}
 
 type Ask = { kind: 'publish'; quarter: string; count: number } | { kind: 'board'; quarter: string } | null;
 
@@ -85,7 +78,7 @@ export default function PublishPage() {
             </Text>
             {pubs.data.ready.length === 0 ? <Text className="pa-para">{m.readyEmpty}</Text> : null}
             {pubs.data.ready.map((q) => {
-              const from = publishableFrom(q.quarter);
+              const from = publicationOpensOn(q.quarter);
               const why = [q.pendingCount > 0 ? m.pendingLeft(q.pendingCount) : null, today < from ? m.tooEarly(dayText(from)) : null, q.recordCount === 0 ? m.nothingApproved : null].filter((x): x is string => x !== null);
               return (
                 <View key={q.quarter} className="pa-card pa-gap-top" data-testid={`points-publish-ready-${q.quarter}`}>

@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  earliestRecordableDay,
   formatPointsChange,
   POINTS_NOTE_MAX,
   POINTS_PHOTOS_MAX,
-  quarterDays,
-  quarterOf,
-  shiftQuarter,
   type ApiErrorBody,
   type HouseholdListItem,
   type HouseholdMember,
@@ -158,7 +156,7 @@ export default function RecordPage() {
   const item = items.find((i) => i.code === draft.itemCode) ?? null;
   const shown = items.filter((i) => matches(i, itemQuery));
   const today = beijingToday();
-  const earliest = quarterDays(shiftQuarter(quarterOf(today), -1))[0];
+  const earliest = earliestRecordableDay(today);
 
   function check(): Errors {
     const e: Errors = {};
