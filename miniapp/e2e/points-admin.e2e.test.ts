@@ -20,8 +20,9 @@
 import {
   chinaDay,
   daysBetween,
-  quarterDays,
+  publicationOpensOn,
   quarterOf,
+  type PointsBoardView,
   type HouseholdPoints,
   type PointsRecordPage,
   type ProductView,
@@ -182,7 +183,7 @@ describe('a quarter of points, across the people who run it', () => {
   });
 
   it('the 党组织 publishes the quarter on the 28th of its last month, and the 两委 its 红黑榜', async () => {
-    const from = `${quarterDays(quarter())[1].slice(0, 8)}28`;
+    const from = publicationOpensOn(quarter());
     const wait = daysBetween(chinaDay(new Date()), from);
     if (wait > 0) {
       // Before the 28th the page says why the quarter cannot be published yet.
@@ -205,6 +206,24 @@ describe('a quarter of points, across the people who run it', () => {
     await page.getByTestId(`points-board-${quarter()}`).waitFor();
     await check('published', 'standard');
     await check('published', 'elder');
+  });
+
+  it('the 两委 write the 帮扶 note for a household on the 黑榜; only its people and the 两委 read it', async () => {
+    const boards = await api<PointsBoardView[]>('/points/boards', { token: secretary.accessToken });
+    const board = boards.find((b) => b.black.some((e) => e.followUp === null));
+    if (!board) throw new Error('the demo 红黑榜 should have a black-listed household without a 帮扶 note');
+    const entry = board.black.find((e) => e.followUp === null) as PointsBoardView['black'][number];
+    await useSession(secretary, { clear: true });
+    await open(`${ADMIN}/publish/index`, 'points-publish-page', 'elder');
+    const testId = `points-followup-${entry.household.number}`;
+    await page.getByTestId(`${testId}-edit`).click();
+    await page.locator(`[data-testid="${testId}-note"] textarea`).fill('村干部每月上门一次，帮他把门前柴草码放整齐，讲清负面清单。');
+    await check('followup', 'elder');
+    await page.getByTestId(`${testId}-save`).click();
+    await page.getByTestId(testId).getByText('村干部每月上门一次').waitFor();
+    // A 网格员 is neither 两委 nor 监委会, and the seed never puts a 网格员's own household on the 黑榜.
+    const again = await api<PointsBoardView>(`/points/boards/${board.id}`, { token: gridLeader.accessToken });
+    expect(again.black.find((e) => e.household.id === entry.household.id)?.followUp).toBeNull();
   });
 
   it('the household sees its points on the 积分 tab, redeems a product and opens the QR code', async () => {
